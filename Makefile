@@ -1,0 +1,57 @@
+# One-command set-up: every target below creates .venv on first use, installs the
+# pinned dependencies and the helpers package, and then works offline.
+PYTHON     ?= python3
+VENV       := .venv
+BIN        := $(VENV)/bin
+STAMP      := $(VENV)/.installed
+UV_VERSION := 0.13.9
+WORKSPACE  := workspace
+HOST       := 127.0.0.1
+PORT       ?= 8888
+
+.PHONY: help setup lab workspace test lint execute bench lock clean
+
+help:
+	@echo "make lab        set up, copy notebooks into $(WORKSPACE)/, start JupyterLab"
+	@echo "make test       set up, then lint, unit/property tests and nbval over notebooks/"
+	@echo "make execute    re-run notebooks/ and store their outputs (deterministic)"
+	@echo "make bench      print slider-step latency and similarity_matrix speed"
+	@echo "make workspace  copy new notebooks into $(WORKSPACE)/ (never overwrites)"
+	@echo "make lock       re-resolve requirements.txt from requirements.in"
+
+setup: $(STAMP)
+
+# Re-runs only when the pins or the package metadata change, so a second
+# `make test` or `make lab` does no installing and needs no network.
+$(STAMP): requirements.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(BIN)/uv pip install --python $(BIN)/python --quiet -r requirements.txt -e .
+	@touch $@
+
+workspace: $(STAMP)
+	$(BIN)/python scripts/sync_workspace.py notebooks $(WORKSPACE)
+
+# Token authentication stays on: JupyterLab prints the URL with its token.
+lab: workspace
+	$(BIN)/jupyter lab --ip=$(HOST) --port=$(PORT) --no-browser \
+		--ServerApp.root_dir=$(WORKSPACE) $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check helpers tests scripts
+
+test: lint
+	$(BIN)/python -m pytest
+
+execute: $(STAMP)
+	$(BIN)/python scripts/execute_notebooks.py notebooks/*.ipynb
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
+lock: $(STAMP)
+	$(BIN)/uv pip compile --python-version 3.11 --no-header requirements.in -o requirements.txt
+
+clean:
+	rm -rf $(VENV)
