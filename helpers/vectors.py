@@ -153,13 +153,32 @@ def _scaled(v: FloatArray) -> tuple[FloatArray, np.ndarray]:
     """Split ``v`` (or each row) into ``s * 2**e`` with max |s| in [0.5, 1).
 
     Scaling by a power of two is exact, except for entries so much smaller than the largest
-    that they become subnormal; those cannot change the result anyway.
+    that they become subnormal; those cannot change the result anyway. Where the factor
+    2**-e fits the dtype (almost always) it is one fast multiplication; ``ldexp`` handles
+    the rest.
     """
-    if v.ndim == 1:
-        e = np.frexp(np.max(np.abs(v)))[1]
-        return np.ldexp(v, -e), e
-    e = np.frexp(np.max(np.abs(v), axis=1))[1]
-    return np.ldexp(v, -e[:, None]), e
+    e = np.frexp(np.max(np.abs(v), axis=-1))[1]
+    with np.errstate(over="ignore", under="ignore"):
+        factor = np.ldexp(np.ones(e.shape, dtype=v.dtype), -e)
+    if v.ndim == 2:
+        e, factor = e[:, None], factor[:, None]
+    if np.all(np.isfinite(factor) & (factor > 0)):
+        return v * factor, e.squeeze(-1) if v.ndim == 2 else e
+    return np.ldexp(v, -e), e.squeeze(-1) if v.ndim == 2 else e
+
+
+def _direct_squares(v: FloatArray) -> FloatArray | None:
+    """Sums of squares (per row) computed directly, or None where that would be inexact.
+
+    Direct is safe when nothing overflows and every sum is at least tiny·d/eps: then
+    squares that underflow add less than one rounding error. Typical data takes this
+    one-pass path; huge, tiny or zero vectors fall back to :func:`_scaled`.
+    """
+    with np.errstate(over="ignore", under="ignore"):
+        r2 = np.vecdot(v, v)
+    info = np.finfo(v.dtype)
+    floor = float(info.tiny) * v.shape[-1] / float(info.eps)
+    return r2 if np.all(np.isfinite(r2)) and np.all(r2 >= floor) else None
 
 
 def _unscale(x: FloatArray, e: np.ndarray, what: str, hint: str) -> FloatArray:
@@ -174,6 +193,10 @@ def _unscale(x: FloatArray, e: np.ndarray, what: str, hint: str) -> FloatArray:
 
 def _unit(v: FloatArray, name: str, purpose: str) -> FloatArray:
     """Unit vector(s) along ``v`` (or each row), refusing zero vectors."""
+    r2 = _direct_squares(v)
+    if r2 is not None:
+        r = np.sqrt(r2)
+        return v / (r if v.ndim == 1 else r[:, None])
     s, _ = _scaled(v)
     r = np.sqrt(np.vecdot(s, s))  # >= 0.5 unless the vector (row) is all zeros
     if v.ndim == 1:
@@ -220,6 +243,9 @@ def dot(a: npt.ArrayLike, b: npt.ArrayLike) -> np.floating:
 def norm(v: npt.ArrayLike) -> np.floating | FloatArray:
     """L2 length |v|: a scalar for a 1-D vector, one length per row for a 2-D batch."""
     arr = _as_array(v, "v", ndim=(1, 2))
+    r2 = _direct_squares(arr)
+    if r2 is not None:
+        return np.sqrt(r2)
     s, e = _scaled(arr)
     return _unscale(np.sqrt(np.vecdot(s, s)), e, "the length of v", "scale v down first")
 
