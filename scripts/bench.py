@@ -58,7 +58,9 @@ def bench_slider() -> None:
     def naive_step(i: int) -> None:
         with course_style():
             fig, ax = plt.subplots(figsize=(5.0, 5.0))
-            UnitCircleView(ax, readout=False).update(identity_sides(math.radians(2 * i % 360), math.radians(75)))
+            UnitCircleView(ax, readout=False).update(
+                identity_sides(math.radians(2 * i % 360), math.radians(75))
+            )
             print_figure(fig, "png", bbox_inches="tight")
             plt.close(fig)
 

@@ -35,7 +35,9 @@ def test_environment_yml_matches_the_pip_pins():
 def test_lock_file_agrees_with_the_pins():
     lock = _pins(ROOT / "requirements.txt")
     for name, version in _pins(ROOT / "requirements.in").items():
-        assert lock.get(name) == version, f"{name}: requirements.in {version}, lock {lock.get(name)}"
+        assert lock.get(name) == version, (
+            f"{name}: requirements.in {version}, lock {lock.get(name)}"
+        )
 
 
 def test_pinned_versions_are_the_installed_ones():
