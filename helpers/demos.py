@@ -29,7 +29,11 @@ from .views import UnitCircleView
 
 @dataclass(frozen=True)
 class Slider:
-    """One slider: the keyword it sets, its on-screen label and its range."""
+    """One slider: the keyword it sets, its on-screen label, its range and its readout.
+
+    ``unit`` is spelled out in the label ("degrees"); ``suffix`` follows the number in
+    the readout ("°").
+    """
 
     name: str
     label: str
@@ -38,7 +42,21 @@ class Slider:
     step: float
     value: float
     unit: str = ""
+    suffix: str = ""
     decimals: int = 0
+
+    def grid(self) -> tuple[float, ...]:
+        """Every value the slider can take, from ``min`` to ``max`` in ``step``."""
+        n = round((self.max - self.min) / self.step)
+        return tuple(round(self.min + i * self.step, self.decimals) for i in range(n + 1))
+
+    def snap(self, value: float) -> float:
+        """The grid value nearest to ``value`` (clamped to the range)."""
+        i = round((min(max(value, self.min), self.max) - self.min) / self.step)
+        return round(self.min + i * self.step, self.decimals)
+
+    def format(self, value: float) -> str:
+        return f"{value:.{self.decimals}f}{self.suffix}"
 
 
 class View(Protocol):
@@ -100,13 +118,15 @@ class SliderDemo:
     def set(self, **values: float) -> Any:
         """Move the sliders (if shown) and the figure to ``values``; returns the model result.
 
-        Unlike :meth:`step`, this keeps a displayed widget in sync with the figure.
+        Values snap to the sliders' grids. Unlike :meth:`step`, this keeps a displayed
+        widget in sync with the figure.
         """
-        if self._widget is None:
-            return self.step(**values)
-        self.step(**values)  # validates the names before any slider moves
-        for name, value in values.items():
-            self._controls[name].value = value  # each change re-renders via its observer
+        specs = {s.name: s for s in self.sliders}
+        snapped = {k: specs[k].snap(v) if k in specs else v for k, v in values.items()}
+        self.step(**snapped)  # validates the names before any slider moves
+        if self._widget is not None:
+            for name, value in snapped.items():
+                self._controls[name].value = value  # each change re-renders via its observer
         return self.result
 
     @property
@@ -158,20 +178,21 @@ class SliderDemo:
 
         self._controls = {}
         for s in self.sliders:
-            slider = w.FloatSlider(
-                value=self.values[s.name],
-                min=s.min,
-                max=s.max,
-                step=s.step,
+            # A SelectionSlider moves an integer index over precomputed values. A
+            # FloatSlider would round in the browser and send values like
+            # 75.00000000000001 back, overriding values set from code
+            # (ipywidgets issue #3951).
+            slider = w.SelectionSlider(
+                options=[(s.format(v), v) for v in s.grid()],
+                value=s.snap(self.values[s.name]),
                 description=f"{s.label} ({s.unit})" if s.unit else s.label,
-                readout_format=f".{s.decimals}f",
                 continuous_update=True,
                 style={"description_width": "initial"},
                 layout=w.Layout(width="95%"),
             )
             slider.observe(self._on_slider(s.name), names="value")
             self._controls[s.name] = slider
-        self._image = w.Image(value=self.png(), format="png", layout=w.Layout(width="480px"))
+        self._image = w.Image(value=self.png(), format="png")  # natural size: crisp pixels
         self._readout = w.HTML(value=self.readout)
         header = w.HTML(f"<h3 style='margin:0'>{html.escape(self.title)}</h3>")
         return w.VBox([header, *self._controls.values(), w.HBox([self._image, self._readout])])
@@ -238,8 +259,8 @@ def angle_identity_demo(theta1: float = 30.0, theta2: float = 75.0) -> SliderDem
     return SliderDemo(
         title="cos(θ₂ − θ₁) = x₁x₂ + y₁y₂",
         sliders=(
-            Slider("theta1", "θ₁, angle of u₁", 0, 360, 1, theta1, unit="degrees"),
-            Slider("theta2", "θ₂, angle of u₂", 0, 360, 1, theta2, unit="degrees"),
+            Slider("theta1", "θ₁, angle of u₁", 0, 360, 1, theta1, unit="degrees", suffix="°"),
+            Slider("theta2", "θ₂, angle of u₂", 0, 360, 1, theta2, unit="degrees", suffix="°"),
         ),
         compute=_identity_in_degrees,
         view=UnitCircleView,

@@ -91,16 +91,28 @@ def test_figures_use_equal_aspect_and_the_shared_palette(demo):
 
 def test_widget_sliders_drive_the_image_and_readout(demo):
     ui = demo.widget()
-    sliders = [c for c in ui.children if c.__class__.__name__ == "FloatSlider"]
+    sliders = [c for c in ui.children if c.__class__.__name__ == "SelectionSlider"]
     assert [s.description for s in sliders] == [
         "θ₁, angle of u₁ (degrees)",
         "θ₂, angle of u₂ (degrees)",
     ]
+    assert sliders[0].label == "30°" and len(sliders[0].options) == 361
     image_before = demo._image.value
     sliders[1].value = 120
     assert demo.values["theta2"] == 120
     assert demo._image.value != image_before
     assert "+0.0000" in demo._readout.value  # 90° apart
+
+
+def test_slider_grid_and_snapping_are_exact():
+    s = Slider("x", "x", 0.0, 1.0, 0.1, 0.3, decimals=1)
+    assert s.grid() == (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+    assert s.snap(0.34) == 0.3 and s.snap(7) == 1.0 and s.snap(-1) == 0.0
+    assert s.format(0.3) == "0.3"
+
+
+def test_set_snaps_to_the_slider_grid(demo):
+    assert demo.set(theta1=20.4).theta1 == pytest.approx(math.radians(20))
 
 
 def test_set_keeps_widget_and_figure_in_step(demo):
