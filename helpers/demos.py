@@ -45,6 +45,18 @@ class Slider:
     suffix: str = ""
     decimals: int = 0
 
+    def __post_init__(self) -> None:
+        if not self.min < self.max or not self.step > 0:
+            raise ValueError(
+                f"slider {self.name!r} needs min < max and step > 0, got min={self.min}, "
+                f"max={self.max}, step={self.step}."
+            )
+        if not self.min <= self.value <= self.max:
+            raise ValueError(
+                f"slider {self.name!r} starts at {self.value}, outside its range "
+                f"[{self.min}, {self.max}]; pick a starting value inside it."
+            )
+
     def grid(self) -> tuple[float, ...]:
         """Every value the slider can take, from ``min`` to ``max`` in ``step``."""
         n = round((self.max - self.min) / self.step)
@@ -110,10 +122,11 @@ class SliderDemo:
             raise TypeError(
                 f"unknown slider(s) {sorted(unknown)}; this demo has {sorted(self.values)}."
             )
-        self.values.update({k: float(v) for k, v in changes.items()})
-        self.result = self.compute(**self.values)
-        self.view.update(self.result)
-        return self.result
+        values = {**self.values, **{k: float(v) for k, v in changes.items()}}
+        result = self.compute(**values)  # may raise: then the demo keeps its last good state
+        self.view.update(result)
+        self.values, self.result = values, result
+        return result
 
     def set(self, **values: float) -> Any:
         """Move the sliders (if shown) and the figure to ``values``; returns the model result.

@@ -20,6 +20,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
 from numpy.typing import ArrayLike
 
+from .vectors import as_vector
+
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common
 # colour-vision deficiency. Arrows are also labelled, so colour is never the only cue.
 PALETTE: dict[str, str] = {
@@ -161,8 +163,8 @@ class Arrow:
 
     def set(self, v: ArrayLike, origin: ArrayLike = (0.0, 0.0)) -> None:
         """Move the arrow to run from ``origin`` to ``origin + v``; the label follows the tip."""
-        o = np.asarray(origin, dtype=float)
-        tip = o + np.asarray(v, dtype=float)
+        o = as_vector(origin, "origin", dim=2)
+        tip = o + as_vector(v, "v", dim=2)
         self.patch.set_positions(tuple(o), tuple(tip))
         direction = tip - o
         length = float(np.hypot(*direction))
@@ -179,7 +181,7 @@ def draw_vectors(
 ) -> Axes:
     """Draw labelled 2-D vectors from the origin on equal-aspect axes."""
     ax = _get_ax(ax)
-    arrays = {k: np.asarray(v, dtype=float) for k, v in vectors.items()}
+    arrays = {k: as_vector(v, f"vector {k!r}", dim=2) for k, v in vectors.items()}
     if lim is None:
         reach = max((float(np.abs(v).max()) for v in arrays.values()), default=1.0)
         lim = 1.25 * max(reach, 1e-12)

@@ -16,6 +16,7 @@ import numpy.typing as npt
 
 __all__ = [
     "angle_between",
+    "as_vector",
     "cosine_similarity",
     "dot",
     "from_angle",
@@ -223,6 +224,17 @@ def _overflow_possible(x: FloatArray, y: FloatArray, d: int) -> bool:
 
 
 # ---------------------------------------------------------------- public API
+
+
+def as_vector(v: npt.ArrayLike, name: str = "v", *, dim: int | None = None) -> FloatArray:
+    """Check ``v`` is a finite 1-D vector of numbers (of length ``dim``, if given); return it."""
+    arr = _as_array(v, name)
+    if dim is not None and arr.shape != (dim,):
+        raise ValueError(
+            f"{name} has {arr.size} entries but a {dim}-D vector is needed here; "
+            f"pass exactly {dim} numbers, e.g. [0.2, 0.99]."
+        )
+    return arr
 
 
 def dot(a: npt.ArrayLike, b: npt.ArrayLike) -> np.floating:

@@ -154,3 +154,23 @@ def test_signed_uses_a_true_minus_and_no_negative_zero():
     assert signed(-0.5, 2) == "−0.50"
     assert signed(-1e-12, 3) == "+0.000"
     assert signed(2.0, 0) == "+2"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"min": 1, "max": 0}, "needs min < max and step > 0"),
+        ({"step": 0}, "needs min < max and step > 0"),
+        ({"value": 5}, "outside its range"),
+    ],
+)
+def test_bad_slider_specs_are_rejected(kwargs, message):
+    spec = {"name": "x", "label": "x", "min": 0, "max": 1, "step": 0.1, "value": 0.5, **kwargs}
+    with pytest.raises(ValueError, match=message):
+        Slider(**spec)
+
+
+def test_non_finite_slider_value_is_a_clear_error(demo):
+    with pytest.raises(ValueError, match="theta1 is nan"):
+        demo.step(theta1=float("nan"))
+    assert demo.values == {"theta1": 30, "theta2": 75}  # the last good state is kept

@@ -64,3 +64,14 @@ def test_style_is_applied_only_when_asked():
     with mpl.rc_context():
         use_course_style()
         assert mpl.rcParams["font.size"] == STYLE["font.size"]
+
+
+def test_bad_vectors_get_clear_errors():
+    import pytest
+
+    with pytest.raises(ValueError, match="vector 'a' has 3 entries but a 2-D vector is needed"):
+        draw_vectors({"a": [1, 2, 3]})
+    with pytest.raises(ValueError, match="vector 'b' contains 1 NaN"):
+        draw_vectors({"b": [float("nan"), 1]})
+    with pytest.raises(TypeError, match="vector 'c' holds text"):
+        draw_vectors({"c": ["1", "2"]})
