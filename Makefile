@@ -23,10 +23,13 @@ setup: $(STAMP)
 
 # Re-runs only when the pins or the package metadata change, so a second
 # `make test` or `make lab` does no installing and needs no network.
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt pyproject.toml jupyter/overrides.json
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 	$(BIN)/uv pip install --python $(BIN)/python --quiet -r requirements.txt -e .
+	@# Classroom defaults: no news or update pop-ups over the notebook.
+	@mkdir -p $(VENV)/share/jupyter/lab/settings
+	@cp jupyter/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	@touch $@
 
 workspace: $(STAMP)

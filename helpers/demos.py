@@ -1,16 +1,19 @@
 """Slider demos: a model function, a view and ipywidgets sliders wired together.
 
 A :class:`SliderDemo` builds its figure once. Each slider step calls
-:meth:`SliderDemo.step`, which recomputes the model, moves the view's artists
-and renders one PNG into an ``ipywidgets.Image``: no figure is rebuilt and
-nothing is appended to the cell's output. ``step`` and ``png`` work without a
-browser or a kernel, which is how the tests and the benchmark drive a demo.
+:meth:`SliderDemo.step`, which recomputes the model and moves the view's
+artists. In the browser the static part of the figure is a PNG sent once, and
+each step sends only the moving artists as SVG primitives plus the readout (a
+few kilobytes, drawn without decoding an image); nothing is appended to the
+cell's output. ``step``, ``scene`` and ``png`` work without a browser or a
+kernel, which is how the tests and the benchmark drive a demo.
 """
 
 from __future__ import annotations
 
 import html
 import io
+import json
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -24,6 +27,7 @@ from matplotlib.figure import Figure
 
 from .angles import IdentitySides, identity_sides
 from .plotting import course_style, new_figure, signed
+from .scene import scene
 from .views import UnitCircleView
 
 
@@ -162,6 +166,26 @@ class SliderDemo:
                 self.figure.draw_artist(artist)
         return np.asarray(self.canvas.buffer_rgba())
 
+    def scene(self) -> list[dict[str, Any]]:
+        """The moving artists as SVG primitives in figure pixels (what a step sends)."""
+        return scene(self.figure, self.view.artists)
+
+    def background_png(self, scale: float = 2.0) -> bytes:
+        """The static part of the figure (no moving artists) as PNG, ``scale``× sharp."""
+        buf = io.BytesIO()
+        moving = self.view.artists
+        shown = [a.get_visible() for a in moving]
+        for artist in moving:  # savefig draws animated artists too: hide them
+            artist.set_visible(False)
+        try:
+            with course_style():
+                self.figure.savefig(buf, format="png", dpi=scale * self.figure.dpi)
+        finally:
+            for artist, visible in zip(moving, shown, strict=True):
+                artist.set_visible(visible)
+        self._background = None  # savefig used its own renderer: re-cache before blitting
+        return buf.getvalue()
+
     def png(self) -> bytes:
         """The current figure as PNG bytes (light compression: speed over size)."""
         buf = io.BytesIO()
@@ -205,10 +229,21 @@ class SliderDemo:
             )
             slider.observe(self._on_slider(s.name), names="value")
             self._controls[s.name] = slider
-        self._image = w.Image(value=self.png(), format="png")  # natural size: crisp pixels
-        self._readout = w.HTML(value=self.readout)
+        from .canvas import FigureCanvas
+
+        width, height = (round(x) for x in self.figure.bbox.size)
+        self._canvas = FigureCanvas(
+            background=self.background_png(),
+            scene=json.dumps(self.scene()),
+            readout=self.readout,
+            size=[width, height],
+            alt=self.title,
+        )
         header = w.HTML(f"<h3 style='margin:0'>{html.escape(self.title)}</h3>")
-        return w.VBox([header, *self._controls.values(), w.HBox([self._image, self._readout])])
+        root = w.VBox([header, *self._controls.values(), self._canvas])
+        # A stable class name: the browser tests and the gallery's stylesheet find demos by it.
+        root.add_class("course-demo")
+        return root
 
     def _on_slider(self, name: str) -> Callable[[dict[str, Any]], None]:
         def handler(change: dict[str, Any]) -> None:
@@ -218,8 +253,9 @@ class SliderDemo:
         return handler
 
     def _refresh(self) -> None:
-        self._image.value = self.png()
-        self._readout.value = self.readout
+        with self._canvas.hold_sync():  # one message carries both
+            self._canvas.scene = json.dumps(self.scene())
+            self._canvas.readout = self.readout
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         bundle = self.widget()._repr_mimebundle_(**kwargs)

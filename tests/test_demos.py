@@ -1,5 +1,7 @@
 """Slider demos driven headlessly: the update function must change the figure as it should."""
 
+import io
+import json
 import math
 
 import numpy as np
@@ -89,7 +91,7 @@ def test_figures_use_equal_aspect_and_the_shared_palette(demo):
     assert {demo.view.u1.text.get_text(), demo.view.u2.text.get_text()} == {"u₁", "u₂"}
 
 
-def test_widget_sliders_drive_the_image_and_readout(demo):
+def test_widget_sliders_drive_the_scene_and_readout(demo):
     ui = demo.widget()
     sliders = [c for c in ui.children if c.__class__.__name__ == "SelectionSlider"]
     assert [s.description for s in sliders] == [
@@ -97,11 +99,35 @@ def test_widget_sliders_drive_the_image_and_readout(demo):
         "θ₂, angle of u₂ (degrees)",
     ]
     assert sliders[0].label == "30°" and len(sliders[0].options) == 361
-    image_before = demo._image.value
+    scene_before = demo._canvas.scene
     sliders[1].value = 120
     assert demo.values["theta2"] == 120
-    assert demo._image.value != image_before
-    assert "+0.0000" in demo._readout.value  # 90° apart
+    assert demo._canvas.scene != scene_before
+    assert json.loads(demo._canvas.scene) == demo.scene()
+    assert "+0.0000" in demo._canvas.readout  # 90° apart
+
+
+def test_background_is_sent_once_as_a_sharp_png(demo):
+    canvas = demo.widget().children[-1]
+    assert canvas.background[:8] == b"\x89PNG\r\n\x1a\n"
+    width = int.from_bytes(canvas.background[16:20], "big")
+    assert canvas.size == [500, 500] and width == 1000  # drawn at 2x for projectors
+    before = canvas.background
+    demo.set(theta1=100)
+    assert canvas.background is before
+
+
+def test_background_leaves_out_the_moving_artists(demo):
+    import PIL.Image
+
+    background = np.asarray(PIL.Image.open(io.BytesIO(demo.background_png(scale=1))))[..., :3]
+    full = demo.render()[..., :3]
+    # Independent: where a moving arrow is drawn, the full figure differs from the background.
+    ax = demo.figure.axes[0]
+    x, y = ax.transData.transform(0.5 * demo.result.u1)  # midway along u1
+    row, col = round(demo.figure.bbox.height - y), round(x)
+    assert (full[row, col] != background[row, col]).any()
+    assert (background[row, col] == 255).all()  # white there: no arrow in the background
 
 
 def test_slider_grid_and_snapping_are_exact():
@@ -120,7 +146,7 @@ def test_set_keeps_widget_and_figure_in_step(demo):
     sides = demo.set(theta1=20, theta2=60)
     assert demo._controls["theta1"].value == 20 and demo._controls["theta2"].value == 60
     assert sides.rhs == pytest.approx(math.cos(math.radians(40)))
-    assert demo._image.value == demo.png()
+    assert json.loads(demo._canvas.scene) == demo.scene()
 
 
 def test_text_fallback_says_what_the_demo_is(demo):

@@ -1,0 +1,270 @@
+"""Start JupyterLab or Voilà on loopback and drive the course's demos in headless Chromium.
+
+Shared by the browser tests (tests/browser/) and the browser benchmark
+(scripts/bench_browser.py). Chromium is Debian's (/usr/bin/chromium), driven by
+Playwright; Playwright's own browser download is not used.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from playwright.sync_api import Browser, Locator, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+TOKEN = "course-browser-test"
+
+
+def chromium_missing() -> str | None:
+    """Why the browser tests cannot run here, or None if they can."""
+    if not Path(CHROMIUM).exists():
+        return (
+            f"browser tests skipped: no Chromium at {CHROMIUM}. Enable them with "
+            "`apt-get install chromium` (or set CHROMIUM=/path/to/chromium)."
+        )
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_http(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with code {proc.returncode} before {url} answered")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError(f"{url} did not answer within {timeout:.0f} s")
+
+
+@contextmanager
+def _serve(cmd: list[str], probe: str, log: Path) -> Iterator[None]:
+    with log.open("w") as out:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
+        try:
+            _wait_http(probe, proc)
+            yield
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+def _root_flag() -> list[str]:
+    return ["--allow-root"] if os.geteuid() == 0 else []
+
+
+@contextmanager
+def jupyterlab(root_dir: Path, log: Path) -> Iterator[str]:
+    """JupyterLab on a free loopback port with token auth; yields the base URL."""
+    port = free_port()
+    cmd = [
+        str(BIN / "jupyter-lab"),
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        f"--IdentityProvider.token={TOKEN}",
+        f"--ServerApp.root_dir={root_dir}",
+        *_root_flag(),
+    ]
+    base = f"http://127.0.0.1:{port}"
+    with _serve(cmd, f"{base}/api/status?token={TOKEN}", log):
+        yield base
+
+
+@contextmanager
+def voila(notebook: Path, log: Path, port: int | None = None) -> Iterator[str]:
+    """Voilà serving one notebook (code hidden) on loopback; yields its URL."""
+    port = port or free_port()
+    cmd = [
+        str(BIN / "voila"),
+        str(notebook),
+        "--no-browser",
+        "--Voila.ip=127.0.0.1",
+        f"--port={port}",
+        *_root_flag(),
+    ]
+    url = f"http://127.0.0.1:{port}/"
+    with _serve(cmd, url, log):
+        yield url
+
+
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    """Headless Debian Chromium with a fresh, throwaway profile."""
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def open_notebook(browser: Browser, base: str, name: str) -> Page:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{base}/lab/tree/{name}?reset&token={TOKEN}")
+    page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook").wait_for(timeout=60_000)
+    # The status bar reads "Python 3 (ipykernel) | Idle" once the kernel is connected.
+    page.locator(".jp-StatusBar-Widget", has_text=re.compile(r"\| Idle")).first.wait_for(
+        timeout=60_000
+    )
+    return page
+
+
+def run_all(page: Page, timeout_s: float = 180) -> None:
+    """Run every cell through the Run menu and wait until each shows an execution count."""
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+    prompts = page.locator(".jp-CodeCell .jp-InputArea-prompt")
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        texts = prompts.all_inner_texts()
+        if texts and all(re.fullmatch(r"\[\d+\]:", t.strip()) for t in texts):
+            return
+        time.sleep(0.25)
+    raise TimeoutError(f"cells still running after {timeout_s:.0f} s: {texts}")
+
+
+def page_errors(page: Page) -> list[str]:
+    """Tracebacks, stderr output and widget errors visible anywhere on the page."""
+    found = []
+    for sel in (
+        ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']",
+        ".jp-RenderedText[data-mime-type='application/vnd.jupyter.stderr']",
+    ):
+        found += page.locator(sel).all_inner_texts()
+    body = page.locator("body").inner_text()
+    for marker in ("Error displaying widget", "Traceback (most recent call last)"):
+        if marker in body:
+            found.append(marker)
+    return found
+
+
+def demos(page: Page) -> list[Locator]:
+    return page.locator(".course-demo").all()
+
+
+def sliders(demo: Locator) -> list[Locator]:
+    return demo.locator(".widget-slider").all()
+
+
+def slider_state(slider: Locator) -> tuple[str, str]:
+    """(label, readout text) of one slider, e.g. ('θ₁, angle of u₁ (degrees)', '30°')."""
+    label = slider.locator(".widget-label").inner_text().strip()
+    readout = slider.locator(".widget-readout").evaluate("e => e.textContent").strip()
+    return label, readout
+
+
+def figure_src(demo: Locator) -> str:
+    """An id of what the figure shows now: the SVG overlay's frame counter."""
+    return demo.locator(".course-demo-figure").get_attribute("data-frame") or ""
+
+
+def readout_text(demo: Locator) -> str:
+    return demo.locator(".course-demo-readout").inner_text()
+
+
+def wait_for_new_figure(demo: Locator, old_src: str, timeout_s: float = 10) -> str:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        src = figure_src(demo)
+        if src != old_src:
+            return src
+        time.sleep(0.02)
+    raise TimeoutError("the demo's figure did not change")
+
+
+def settle(demo: Locator, quiet_s: float = 0.4, timeout_s: float = 10) -> None:
+    """Wait until the figure has stopped changing for ``quiet_s`` (all updates arrived)."""
+    deadline = time.monotonic() + timeout_s
+    last, since = figure_src(demo), time.monotonic()
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
+        src = figure_src(demo)
+        if src != last:
+            last, since = src, time.monotonic()
+        elif time.monotonic() - since >= quiet_s:
+            return
+    raise TimeoutError("the demo's figure kept changing")
+
+
+def press(page: Page, slider: Locator, key: str = "ArrowRight") -> None:
+    handle = slider.locator(".noUi-handle")
+    handle.focus()
+    page.keyboard.press(key)
+
+
+def drag(page: Page, slider: Locator, fraction: float) -> None:
+    """Drag the slider's handle by ``fraction`` of the track's width, with the mouse."""
+    handle = slider.locator(".noUi-handle").bounding_box()
+    track = slider.locator(".noUi-target").bounding_box()
+    assert handle and track, "slider not visible"
+    x, y = handle["x"] + handle["width"] / 2, handle["y"] + handle["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + fraction * track["width"], y, steps=8)
+    page.mouse.up()
+
+
+# Resolves with the milliseconds from the next keydown to the first animation frame
+# after the demo's figure was redrawn (that is, the repaint).
+_LATENCY_JS = """
+([demoIndex]) => new Promise((resolve) => {
+  const fig = document.querySelectorAll('.course-demo')[demoIndex]
+    .querySelector('.course-demo-figure');
+  let t0 = null;
+  document.addEventListener('keydown', () => { t0 = performance.now(); },
+                            {once: true, capture: true});
+  const obs = new MutationObserver(() => {
+    obs.disconnect();
+    requestAnimationFrame(() => resolve(performance.now() - t0));
+  });
+  obs.observe(fig, {attributes: true, attributeFilter: ['data-frame']});
+})
+"""
+
+
+def step_latency_ms(page: Page, demo_index: int, slider: Locator, key: str) -> float:
+    """Time one keyboard step from keydown to the repainted figure."""
+    demo = demos(page)[demo_index]
+    settle(demo, quiet_s=0.25)
+    handle = slider.locator(".noUi-handle")
+    handle.focus()
+    page.evaluate("() => { window.__courseLatency = null; }")
+    page.evaluate(
+        "(a) => { window.__courseLatency = (" + _LATENCY_JS + ")(a); }",
+        [demo_index],
+    )
+    page.keyboard.press(key)
+    return float(page.evaluate("() => window.__courseLatency"))
