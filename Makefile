@@ -8,14 +8,16 @@ UV_VERSION := 0.13.9
 WORKSPACE  := workspace
 HOST       := 127.0.0.1
 PORT       ?= 8888
+DEMO_PORT  ?= 8866
 
-.PHONY: help setup lab workspace test lint execute bench lock clean
+.PHONY: help setup lab demos workspace test lint execute bench lock clean
 
 help:
 	@echo "make lab        set up, copy notebooks into $(WORKSPACE)/, start JupyterLab"
+	@echo "make demos      serve the presenter gallery at http://$(HOST):$(DEMO_PORT)/"
 	@echo "make test       set up, then lint, unit/property tests and nbval over notebooks/"
 	@echo "make execute    re-run notebooks/ and store their outputs (deterministic)"
-	@echo "make bench      print slider-step latency and similarity_matrix speed"
+	@echo "make bench      print slider-step latency (kernel and browser) and similarity_matrix speed"
 	@echo "make workspace  copy new notebooks into $(WORKSPACE)/ (never overwrites)"
 	@echo "make lock       re-resolve requirements.txt from requirements.in"
 
@@ -40,6 +42,10 @@ lab: workspace
 	$(BIN)/jupyter lab --ip=$(HOST) --port=$(PORT) --no-browser \
 		--ServerApp.root_dir=$(WORKSPACE) $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
+# Every slider demo, no code, for projecting in class (Voilà).
+demos: $(STAMP)
+	$(BIN)/voila gallery/Presenter-Gallery.ipynb --no-browser --Voila.ip=$(HOST) --port=$(DEMO_PORT)
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check helpers tests scripts
@@ -52,6 +58,7 @@ execute: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_browser.py
 
 lock: $(STAMP)
 	$(BIN)/uv pip compile --python-version 3.11 --no-header requirements.in -o requirements.txt

@@ -240,6 +240,7 @@ class SliderDemo:
             alt=self.title,
         )
         header = w.HTML(f"<h3 style='margin:0'>{html.escape(self.title)}</h3>")
+        header.add_class("course-demo-title")
         root = w.VBox([header, *self._controls.values(), self._canvas])
         # A stable class name: the browser tests and the gallery's stylesheet find demos by it.
         root.add_class("course-demo")

@@ -1,11 +1,15 @@
 """Benchmarks that print numbers (run with `make bench`; never part of the tests).
 
-1. Slider step latency of the 01.01 demo, kernel side: one slider value change
-   through the widget's own observer (recompute, move artists, blit, encode one
-   PNG, hand it to the Image widget), against the naive `interact` way of
-   rebuilding and re-rendering the same figure on every step, as matplotlib's
-   inline backend does (a new figure, a tight bounding box, a full PNG).
+1. Slider step latency of the 01.01 demo, kernel side, three ways:
+   - this demo: one slider change through the widget's own observer (recompute,
+     move the artists, describe them as SVG primitives, set the canvas traits);
+   - one PNG per step: the same, but blitting and encoding the figure as a PNG
+     (what the demo sent before the SVG overlay);
+   - naive `interact`: rebuild the figure and render it as matplotlib's inline
+     backend does (a new figure, a tight bounding box, a full PNG).
 2. similarity_matrix against bare numpy at 4096 x 4096 x 384, float32.
+
+scripts/bench_browser.py measures the browser side (keydown to repaint).
 """
 
 from __future__ import annotations
@@ -64,10 +68,20 @@ def bench_slider() -> None:
             print_figure(fig, "png", bbox_inches="tight")
             plt.close(fig)
 
+    def png_step(i: int) -> None:
+        demo.step(theta1=(2 * i) % 360)
+        demo.png()
+
     print("Slider step, kernel side (01.01 demo, θ₁ swept in 2° steps):")
-    print(f"  this demo (update artists, blit, one PNG): {_summary(_times_ms(widget_step, STEPS))}")
+    print(
+        f"  this demo (artists -> SVG scene + readout): {_summary(_times_ms(widget_step, STEPS))}"
+    )
+    print(f"  one PNG per step (blit + encode):           {_summary(_times_ms(png_step, STEPS))}")
     print(f"  naive interact (rebuild + inline render):   {_summary(_times_ms(naive_step, STEPS))}")
-    print(f"  PNG size per step: {len(demo.png()) / 1024:.0f} KiB")
+    scene_kib = len(demo.widget().children[-1].scene.encode()) / 1024
+    print(
+        f"  sent per step: SVG scene {scene_kib:.1f} KiB, vs PNG {len(demo.png()) / 1024:.0f} KiB"
+    )
 
 
 def _interleaved(f: Callable[[], object], g: Callable[[], object], repeat: int = 15):

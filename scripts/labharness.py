@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -113,7 +112,6 @@ def voila(notebook: Path, log: Path, port: int | None = None) -> Iterator[str]:
         "--no-browser",
         "--Voila.ip=127.0.0.1",
         f"--port={port}",
-        *_root_flag(),
     ]
     url = f"http://127.0.0.1:{port}/"
     with _serve(cmd, url, log):
