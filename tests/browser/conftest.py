@@ -1,7 +1,4 @@
-"""Browser tests: JupyterLab and Voilà driven by Playwright in Debian's Chromium.
-
-Without Chromium these tests skip with one line saying how to enable them.
-"""
+"""Browser tests: JupyterLab and Voilà driven by Playwright in Debian's Chromium."""
 
 import sys
 from pathlib import Path
@@ -12,12 +9,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 import labharness  # noqa: E402
 
-_why = labharness.chromium_missing()
-if _why:
-    pytest.skip(_why, allow_module_level=True)
-
 
 @pytest.fixture(scope="session")
 def browser():
+    """Headless Debian Chromium (test_browser.py skips itself when it is missing)."""
     with labharness.chromium() as b:
         yield b
