@@ -49,8 +49,10 @@ function primitive(p) {
 export default {
   render({ model, el }) {
     const [width, height] = model.get("size");
-    el.classList.add("course-demo-canvas");
-    el.style.cssText = "display:flex;gap:20px;align-items:flex-start;flex-wrap:wrap";
+    // An inner container: the widget framework owns the styles of `el` itself.
+    const root = document.createElement("div");
+    root.className = "course-demo-canvas";
+    root.style.cssText = "display:flex;gap:20px;align-items:flex-start;flex-wrap:wrap";
 
     const box = document.createElement("div");
     box.style.cssText = `position:relative;flex:none;width:${width}px;height:${height}px`;
@@ -70,7 +72,8 @@ export default {
     box.append(img, svg);
     const readout = document.createElement("div");
     readout.className = "course-demo-readout";
-    el.append(box, readout);
+    root.append(box, readout);
+    el.append(root);
 
     let url = null;
     let frame = 0;

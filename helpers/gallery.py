@@ -35,7 +35,7 @@ ENTRIES: tuple[Entry, ...] = (
 # Sized for the back of a classroom: larger slider labels, readouts and headings.
 STYLE = """
 <style>
-  .course-gallery { max-width: 1100px; margin: 0 auto; }
+  .course-gallery { max-width: 1250px; margin: 0 auto; }
   .course-gallery h1 { font-size: 2.4em; margin: 0.3em 0; }
   .course-gallery .course-entry h2 { font-size: 1.8em; margin: 1.2em 0 0.2em; }
   .course-gallery .course-entry p { font-size: 1.35em; margin: 0 0 0.6em; }
@@ -44,6 +44,7 @@ STYLE = """
   .course-gallery .course-demo .widget-slider { height: 40px; }
   .course-gallery .course-demo-readout { font-size: 1.3em; }
   .course-gallery .course-demo-title { display: none; }  /* the entry's heading says it */
+  .course-gallery .course-demo-canvas > div:first-child { zoom: 1.2; }  /* SVG stays crisp */
 </style>
 """
 
