@@ -26,9 +26,11 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from .angles import IdentitySides, identity_sides
+from .geometry import DotParts, ProjectionParts, dot_parts_2d, projection_parts
 from .plotting import course_style, new_figure, signed
 from .scene import scene
-from .views import UnitCircleView
+from .vectors import from_angle, norm
+from .views import LengthAngleView, ProjectionView, UnitCircleView
 
 
 @dataclass(frozen=True)
@@ -315,4 +317,80 @@ def angle_identity_demo(theta1: float = 30.0, theta2: float = 75.0) -> SliderDem
         compute=_identity_in_degrees,
         view=UnitCircleView,
         readout=identity_readout,
+    )
+
+
+# ---------------------------------------------------------------- 01.02 demo
+
+
+def _dot_parts_in_degrees(len_a: float, len_b: float, theta: float) -> DotParts:
+    return dot_parts_2d(len_a, len_b, math.radians(theta), start=math.radians(15))
+
+
+def dot_readout(parts: DotParts) -> str:
+    """HTML readout: a·b from the coordinates beside |a| |b| cos θ, and cos θ alone."""
+    return readout_table(
+        [
+            ("θ", f"{math.degrees(parts.theta):.0f}°"),
+            ("|a| |b|", f"{parts.lengths:.3f}"),
+            ("cos θ", f"<b>{signed(parts.cos, 4)}</b>"),
+            ("a·b = a₁b₁ + a₂b₂", f"<b>{signed(parts.dot, 4)}</b>"),
+            ("|a| |b| cos θ", f"<b>{signed(parts.rhs, 4)}</b>"),
+        ]
+    )
+
+
+def length_angle_demo(len_a: float = 2.0, len_b: float = 1.5, theta: float = 60.0) -> SliderDemo:
+    """01.02: lengths scale a·b while cos θ stays put."""
+    return SliderDemo(
+        title="a·b = |a| |b| cos θ",
+        sliders=(
+            Slider("len_a", "|a|, length of a", 0.5, 3.0, 0.1, len_a, decimals=1),
+            Slider("len_b", "|b|, length of b", 0.5, 3.0, 0.1, len_b, decimals=1),
+            Slider("theta", "θ, angle from a to b", 0, 180, 1, theta, unit="degrees", suffix="°"),
+        ),
+        compute=_dot_parts_in_degrees,
+        view=LengthAngleView,
+        readout=dot_readout,
+    )
+
+
+# ---------------------------------------------------------------- 01.03 demo
+
+PROJECTION_ONTO = (2.5, 20.0)  # b: length and direction (degrees), fixed in the demo
+
+
+def _projection_in_degrees(theta: float, len_a: float) -> ProjectionParts:
+    length, direction = PROJECTION_ONTO
+    b = from_angle(math.radians(direction), length)
+    return projection_parts(from_angle(math.radians(direction + theta), len_a), b)
+
+
+def projection_readout(parts: ProjectionParts) -> str:
+    """HTML readout: the projection, |b|, their product and a·b, and the angle's kind."""
+    length_b = float(norm(parts.b))
+    return readout_table(
+        [
+            ("θ", f"{math.degrees(parts.theta):.0f}° ({parts.kind})"),
+            ("projection of a on b", f"<b>{signed(parts.scalar, 3)}</b>"),
+            ("|b|", f"{length_b:.3f}"),
+            ("projection × |b|", f"<b>{signed(parts.scalar * length_b, 3)}</b>"),
+            ("a·b", f"<b>{signed(parts.dot, 3)}</b>"),
+        ]
+    )
+
+
+def projection_demo(theta: float = 50.0, len_a: float = 2.5) -> SliderDemo:
+    """01.03: drag a around b; the projection's length times |b| is a·b."""
+    return SliderDemo(
+        title="a·b = (projection of a on b) × |b|",
+        sliders=(
+            Slider(
+                "theta", "θ, angle from b to a", -180, 180, 1, theta, unit="degrees", suffix="°"
+            ),
+            Slider("len_a", "|a|, length of a", 0.5, 3.0, 0.1, len_a, decimals=1),
+        ),
+        compute=_projection_in_degrees,
+        view=ProjectionView,
+        readout=projection_readout,
     )

@@ -116,6 +116,94 @@ EXERCISES: dict[str, Exercise] = {
             atol=1e-3,
             is_function=False,
         ),
+        Exercise(
+            key="01.02-dot-from-lengths",
+            prompt="dot_from_lengths(len_a, len_b, theta_deg): a·b from two lengths and the "
+            "angle between the vectors, in degrees.",
+            cases=tuple(
+                Case((la, lb, t), la * lb * math.cos(math.radians(t)))
+                for la, lb, t in ((1, 1, 0), (2, 3, 60), (0.5, 4, 90), (2.5, 1.2, 135), (3, 3, 180))
+            ),
+            mistakes=(
+                Mistake(
+                    lambda args, actual: math.isclose(
+                        float(actual), args[0] * args[1] * math.cos(args[2]), abs_tol=1e-9
+                    ),
+                    "np.cos takes radians: convert theta_deg with np.radians first.",
+                ),
+                Mistake(
+                    lambda args, actual: math.isclose(
+                        float(actual), math.cos(math.radians(args[2])), abs_tol=1e-9
+                    ),
+                    "That is cos θ alone. For vectors of any length, a·b = |a| |b| cos θ.",
+                ),
+            ),
+            hint="a·b = |a| |b| cos θ.",
+        ),
+        Exercise(
+            key="01.02-cosine-not-dot",
+            prompt="a = [3, 4], b = [4, 3]: the cosine of the angle between them.",
+            cases=(Case((), (3 * 4 + 4 * 3) / (5 * 5)),),
+            mistakes=(
+                Mistake(
+                    close_to(24.0),
+                    "24 is a·b. It equals cos θ only for unit vectors; here |a| = |b| = 5, "
+                    "so divide by |a| |b|.",
+                ),
+                Mistake(close_to(24 / 5), "Divide by both lengths: |a| |b| = 25, not 5."),
+            ),
+            hint="cos θ = a·b / (|a| |b|).",
+            rtol=1e-3,
+            atol=1e-3,
+            is_function=False,
+        ),
+        Exercise(
+            key="01.03-scalar-projection",
+            prompt="projection_length(a, b): the signed length of the projection of a onto b.",
+            cases=tuple(
+                Case((a, b), sum(x * y for x, y in zip(a, b, strict=True)) / math.hypot(*b))
+                for a, b in (
+                    ((3.0, 4.0), (2.0, 0.0)),
+                    ((1.0, 1.0), (0.0, 3.0)),
+                    ((-2.0, 1.0), (1.0, 1.0)),
+                    ((2.0, -1.0, 2.0), (1.0, 2.0, 2.0)),
+                    ((0.2, 0.99), (0.9, 0.99)),
+                )
+            ),
+            mistakes=(
+                Mistake(
+                    lambda args, actual: math.isclose(
+                        float(actual), float(np.dot(*args)), abs_tol=1e-9
+                    ),
+                    "That is a·b, the projection length times |b|. Divide by |b|.",
+                ),
+                Mistake(
+                    lambda args, actual: math.isclose(
+                        float(actual),
+                        float(np.dot(*args)) / float(np.dot(args[1], args[1])),
+                        abs_tol=1e-9,
+                    ),
+                    "You divided by |b|²: that is the factor that scales b into the vector "
+                    "projection. The length divides by |b| once.",
+                ),
+            ),
+            hint="projection length = a·b / |b| = |a| cos θ.",
+        ),
+        Exercise(
+            key="01.03-is-dot-a-length",
+            prompt="a = [3, 4], b = [2, 0]: the length of the projection of a onto b.",
+            cases=(Case((), 3.0),),
+            mistakes=(
+                Mistake(
+                    close_to(6.0),
+                    "6 is a·b = 3 × |b|: the projection length times the length of b, not a "
+                    "length on its own. Divide by |b| = 2.",
+                ),
+                Mistake(close_to(5.0), "5 is |a|. Drop a perpendicular from a's tip onto b."),
+            ),
+            hint="b points along the x-axis, so the projection is a's x-coordinate.",
+            is_function=False,
+        ),
     )
 }
 

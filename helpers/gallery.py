@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .demos import SliderDemo, angle_identity_demo
+from .demos import SliderDemo, angle_identity_demo, length_angle_demo, projection_demo
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,18 @@ ENTRIES: tuple[Entry, ...] = (
         "Two unit vectors: multiply matching coordinates and add, and you get the cosine "
         "of the angle between them.",
         angle_identity_demo,
+    ),
+    Entry(
+        "01.02",
+        "Stretch either vector and a·b grows with it; turn one and only the angle, through "
+        "cos θ, changes it.",
+        length_angle_demo,
+    ),
+    Entry(
+        "01.03",
+        "Turn a around b: a·b is the length of a's shadow on b times the length of b, and "
+        "changes sign past 90°.",
+        projection_demo,
     ),
 )
 
@@ -61,7 +73,7 @@ def gallery() -> Any:
         parts.append(
             w.HTML(
                 f"<div class='course-entry'><h2>{html.escape(demo.title)}</h2>"
-                f"<p>{html.escape(entry.explanation)} "
+                f"<p>{html.escape(entry.explanation, quote=False)} "
                 f"<i>(notebook {html.escape(entry.notebook)})</i></p></div>"
             )
         )

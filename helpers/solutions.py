@@ -22,3 +22,20 @@ SOLUTIONS: dict[str, Any] = {
     "01.01-dot2": dot2,
     "01.01-sixty-degrees": 0.5,
 }
+
+
+def dot_from_lengths(len_a: float, len_b: float, theta_deg: float) -> float:
+    return len_a * len_b * np.cos(np.radians(theta_deg))
+
+
+def projection_length(a: Any, b: Any) -> float:
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    return a @ b / np.sqrt(b @ b)
+
+
+SOLUTIONS |= {
+    "01.02-dot-from-lengths": dot_from_lengths,
+    "01.02-cosine-not-dot": 0.96,
+    "01.03-scalar-projection": projection_length,
+    "01.03-is-dot-a-length": 3.0,
+}

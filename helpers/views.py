@@ -11,10 +11,21 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 from matplotlib.axes import Axes
 
 from .angles import IdentitySides
-from .plotting import PALETTE, Arrow, angle_arc, arc_points, draw_unit_circle, signed, vector_axes
+from .geometry import DotParts, ProjectionParts
+from .plotting import (
+    GREY,
+    PALETTE,
+    Arrow,
+    angle_arc,
+    arc_points,
+    draw_unit_circle,
+    signed,
+    vector_axes,
+)
 
 
 class UnitCircleView:
@@ -62,3 +73,90 @@ class UnitCircleView:
                 f"cos(θ₂ − θ₁) = {signed(sides.lhs, 4)}\n"
                 f"x₁x₂ + y₁y₂ = {signed(sides.rhs, 4)}"
             )
+
+
+def _arc_between(view_arc, label, theta_from: float, theta_to: float, radius: float) -> None:
+    """Move an angle arc and its degree label to span ``theta_from`` → ``theta_to``."""
+    view_arc.set_data(*arc_points(theta_from, theta_to, radius))
+    mid = (theta_from + theta_to) / 2
+    label.set_position((1.7 * radius * math.cos(mid), 1.7 * radius * math.sin(mid)))
+    label.set_text(f"{abs(math.degrees(theta_to - theta_from)):.0f}°")
+
+
+class LengthAngleView:
+    """Vectors a and b of any length at angle θ, with a·b and |a| |b| cos θ (01.02)."""
+
+    LIM = 3.6
+
+    def __init__(self, ax: Axes, *, readout: bool = True) -> None:
+        self.readout = readout
+        vector_axes(ax, lim=self.LIM, ticks=(-3, -2, -1, 0, 1, 2, 3))
+        draw_unit_circle(ax)
+        self.a = Arrow(ax, (1, 0), label="a", color=PALETTE["blue"], label_offset=0.3)
+        self.b = Arrow(ax, (0, 1), label="b", color=PALETTE["vermillion"], label_offset=0.3)
+        self.arc = angle_arc(ax, radius=0.6)
+        self.arc_label = ax.text(0, 0, "", ha="center", va="center", fontsize=13)
+        self.title = ax.set_title("", fontsize=14, loc="left")
+        self.artists = [*self.a.artists, *self.b.artists, self.arc, self.arc_label, self.title]
+
+    def update(self, parts: DotParts) -> None:
+        self.a.set(parts.a)
+        self.b.set(parts.b)
+        start = math.atan2(parts.a[1], parts.a[0])
+        _arc_between(self.arc, self.arc_label, start, start + parts.theta, 0.6)
+        if self.readout:
+            self.title.set_text(
+                f"|a| = {_length(parts.a):.1f}, |b| = {_length(parts.b):.1f}, "
+                f"θ = {math.degrees(parts.theta):.0f}°\n"
+                f"a·b = {signed(parts.dot, 3)}\n|a| |b| cos θ = {signed(parts.rhs, 3)}"
+            )
+
+
+class ProjectionView:
+    """a, b, the projection of a onto b and the perpendicular dropped from a's tip (01.03)."""
+
+    LIM = 3.6
+
+    def __init__(self, ax: Axes, *, readout: bool = True) -> None:
+        self.readout = readout
+        vector_axes(ax, lim=self.LIM, ticks=(-3, -2, -1, 0, 1, 2, 3))
+        (self.line,) = ax.plot([], [], color=GREY, lw=1.2, ls="--")  # the line through b
+        (self.drop,) = ax.plot([], [], color=PALETTE["black"], lw=1.5, ls=":")
+        self.proj = Arrow(
+            ax, (1, 0), label="proj", color=PALETTE["green"], label_offset=0.35, width=5
+        )
+        self.b = Arrow(ax, (1, 0), label="b", color=PALETTE["vermillion"], label_offset=0.3)
+        self.a = Arrow(ax, (0, 1), label="a", color=PALETTE["blue"], label_offset=0.3)
+        self.arc = angle_arc(ax, radius=0.55)
+        self.arc_label = ax.text(0, 0, "", ha="center", va="center", fontsize=13)
+        self.title = ax.set_title("", fontsize=14, loc="left")
+        self.artists = [
+            self.line, self.drop, *self.proj.artists, *self.b.artists, *self.a.artists,
+            self.arc, self.arc_label, self.title,
+        ]  # fmt: skip
+
+    def update(self, parts: ProjectionParts) -> None:
+        unit_b = parts.b / _length(parts.b)
+        self.line.set_data(*np.outer(unit_b, [-2 * self.LIM, 2 * self.LIM]))
+        self.drop.set_data([parts.a[0], parts.vector[0]], [parts.a[1], parts.vector[1]])
+        self.proj.set(parts.vector)
+        # Label the projection at its middle, just below the line, clear of b's label.
+        below = np.array([unit_b[1], -unit_b[0]])
+        self.proj.text.set_position(tuple(parts.vector / 2 + 0.35 * below))
+        self.proj.text.set_visible(abs(parts.scalar) > 0.3)  # no label on a vanishing arrow
+        self.b.set(parts.b)
+        self.a.set(parts.a)
+        start = math.atan2(parts.b[1], parts.b[0])
+        turn = math.atan2(parts.a[1], parts.a[0]) - start
+        end = start + math.remainder(turn, math.tau)
+        _arc_between(self.arc, self.arc_label, start, end, 0.55)
+        if self.readout:
+            self.title.set_text(
+                f"θ = {math.degrees(parts.theta):.0f}° ({parts.kind})\n"
+                f"projection = {signed(parts.scalar, 2)}, |b| = {_length(parts.b):.1f}\n"
+                f"a·b = {signed(parts.dot, 2)}"
+            )
+
+
+def _length(v: np.ndarray) -> float:
+    return float(np.hypot(v[0], v[1]))

@@ -203,7 +203,7 @@ def wait_for_new_figure(demo: Locator, old_src: str, timeout_s: float = 10) -> s
     raise TimeoutError("the demo's figure did not change")
 
 
-def settle(demo: Locator, quiet_s: float = 0.4, timeout_s: float = 10) -> None:
+def settle(demo: Locator, quiet_s: float = 0.25, timeout_s: float = 10) -> None:
     """Wait until the figure has stopped changing for ``quiet_s`` (all updates arrived)."""
     deadline = time.monotonic() + timeout_s
     last, since = figure_src(demo), time.monotonic()
@@ -215,6 +215,15 @@ def settle(demo: Locator, quiet_s: float = 0.4, timeout_s: float = 10) -> None:
         elif time.monotonic() - since >= quiet_s:
             return
     raise TimeoutError("the demo's figure kept changing")
+
+
+def position(slider: Locator) -> float:
+    """Where the handle sits along the track, from 0 (min) to 1 (max)."""
+    handle = slider.locator(".noUi-handle")
+    lo, hi, now = (
+        float(handle.get_attribute(f"aria-value{k}") or 0) for k in ("min", "max", "now")
+    )
+    return (now - lo) / (hi - lo) if hi > lo else 0.0
 
 
 def press(page: Page, slider: Locator, key: str = "ArrowRight") -> None:

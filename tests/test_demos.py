@@ -8,7 +8,14 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from helpers.demos import Slider, SliderDemo, angle_identity_demo, identity_readout
+from helpers.demos import (
+    Slider,
+    SliderDemo,
+    angle_identity_demo,
+    identity_readout,
+    length_angle_demo,
+    projection_demo,
+)
 from helpers.plotting import PALETTE, signed
 
 
@@ -200,3 +207,30 @@ def test_non_finite_slider_value_is_a_clear_error(demo):
     with pytest.raises(ValueError, match="theta1 is nan"):
         demo.step(theta1=float("nan"))
     assert demo.values == {"theta1": 30, "theta2": 75}  # the last good state is kept
+
+
+def test_length_angle_demo_scales_the_dot_product_but_not_the_cosine():
+    d = length_angle_demo(len_a=1.0, len_b=1.0, theta=60)
+    small = d.result
+    big = d.step(len_a=3.0, len_b=2.0)
+    assert small.cos == pytest.approx(0.5) and big.cos == pytest.approx(0.5)
+    assert big.dot == pytest.approx(6 * small.dot)
+    assert "+3.0000" in d.readout and "+0.5000" in d.readout
+    np.testing.assert_allclose(
+        _tip(d.view.b),
+        2.0 * np.array([math.cos(math.radians(75)), math.sin(math.radians(75))]),
+        atol=1e-12,
+    )
+
+
+@pytest.mark.parametrize(("theta", "kind"), [(40, "acute"), (90, "right"), (-140, "obtuse")])
+def test_projection_demo_draws_the_projection_where_the_formula_puts_it(theta, kind):
+    d = projection_demo(theta=theta, len_a=2.0)
+    b_dir = math.radians(20)
+    comp = 2.0 * math.cos(math.radians(theta))  # |a| cos θ
+    expected = comp * np.array([math.cos(b_dir), math.sin(b_dir)])
+    np.testing.assert_allclose(_tip(d.view.proj), expected, atol=1e-12)
+    assert d.result.kind == kind and f"({kind})" in d.readout
+    assert d.result.dot == pytest.approx(comp * 2.5)
+    xs, ys = d.view.drop.get_data()  # the perpendicular runs from a's tip to the projection
+    np.testing.assert_allclose([xs[1], ys[1]], expected, atol=1e-12)

@@ -125,3 +125,23 @@ def test_check_prints_and_never_raises(capsys):
     out = capsys.readouterr().out
     assert "not done yet" in out
     assert "no exercise called 'no-such-exercise'" in out
+
+
+def test_dot_from_lengths_mistakes():
+    ex = EXERCISES["01.02-dot-from-lengths"]
+    assert "radians" in evaluate(ex, lambda la, lb, t: la * lb * math.cos(t)).message
+    assert "cos θ alone" in evaluate(ex, lambda la, lb, t: math.cos(math.radians(t))).message
+
+
+def test_cosine_is_not_the_dot_product_question():
+    ex = EXERCISES["01.02-cosine-not-dot"]
+    assert "24 is a·b" in evaluate(ex, 24).message
+    assert evaluate(ex, 0.96).passed
+
+
+def test_projection_length_mistakes():
+    ex = EXERCISES["01.03-scalar-projection"]
+    assert "Divide by |b|" in evaluate(ex, lambda a, b: float(np.dot(a, b))).message
+    by_b2 = evaluate(ex, lambda a, b: float(np.dot(a, b)) / float(np.dot(b, b)))
+    assert "|b|²" in by_b2.message
+    assert "6 is a·b" in evaluate(EXERCISES["01.03-is-dot-a-length"], 6).message

@@ -28,10 +28,11 @@ def exercise_every_slider(page: Page, expected_demos: int) -> int:
             label, before = h.slider_state(slider)
             for how in ("keyboard", "mouse"):
                 frame = h.figure_src(demo)
+                at = h.position(slider)  # move away from the nearer end, so it can move
                 if how == "keyboard":
-                    h.press(page, slider, "ArrowRight")
+                    h.press(page, slider, "ArrowRight" if at < 1 else "ArrowLeft")
                 else:
-                    h.drag(page, slider, -0.2)
+                    h.drag(page, slider, 0.2 if at < 0.5 else -0.2)
                 h.wait_for_new_figure(demo, frame)
                 h.settle(demo)
                 _, after = h.slider_state(slider)
