@@ -45,6 +45,15 @@ def chromium_missing() -> str | None:
     return None
 
 
+def require_chromium() -> None:
+    """Skip the calling test module when Chromium is missing (pytest reports one line)."""
+    why = chromium_missing()
+    if why:
+        import pytest
+
+        pytest.skip(why, allow_module_level=True)  # same line for every module: one report
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -1,8 +1,46 @@
 """Move every slider of every demo on a page, by keyboard and by mouse, and check it."""
 
+import json
+import shutil
+from pathlib import Path
+
 import labharness as h
 from demo_checks import CHECKS
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Browser, Locator, Page
+
+NOTEBOOKS = sorted((h.ROOT / "notebooks").glob("*.ipynb"))
+WIDGET = "application/vnd.jupyter.widget-view+json"
+
+
+def live_demos(path: Path) -> int:
+    """How many live demos a notebook shows (from its stored outputs)."""
+    cells = json.loads(path.read_text())["cells"]
+    return sum(
+        any(WIDGET in o.get("data", {}) for o in c.get("outputs", []))
+        for c in cells
+        if c["cell_type"] == "code"
+    )
+
+
+WITH_DEMOS = [p for p in NOTEBOOKS if live_demos(p)]
+
+
+def serve_notebooks(root: Path):
+    """JupyterLab over a scratch copy of notebooks/ (the originals are never touched)."""
+    for nb in NOTEBOOKS:
+        shutil.copy(nb, root)
+    return h.jupyterlab(root, root / "jupyterlab.log")
+
+
+def check_notebook(browser: Browser, base: str, path: Path) -> None:
+    """Run a notebook top to bottom in JupyterLab, then move every slider of every demo."""
+    page = h.open_notebook(browser, base, path.name)
+    try:
+        h.run_all(page)
+        assert h.page_errors(page) == []
+        assert exercise_every_slider(page, live_demos(path)) >= 2
+    finally:
+        page.close()
 
 
 def _state(demo: Locator) -> dict[str, str]:
