@@ -25,13 +25,14 @@ setup: $(STAMP)
 
 # Re-runs only when the pins or the package metadata change, so a second
 # `make test` or `make lab` does no installing and needs no network.
-$(STAMP): requirements.txt pyproject.toml jupyter/overrides.json
+$(STAMP): requirements.txt pyproject.toml jupyter/overrides.json jupyter/page_config.json
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 	$(BIN)/uv pip install --python $(BIN)/python --quiet -r requirements.txt -e .
-	@# Classroom defaults: no news or update pop-ups over the notebook.
-	@mkdir -p $(VENV)/share/jupyter/lab/settings
+	@# Classroom defaults: no news, update or "build recommended" pop-ups over the notebook.
+	@mkdir -p $(VENV)/share/jupyter/lab/settings $(VENV)/etc/jupyter/labconfig
 	@cp jupyter/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	@cp jupyter/page_config.json $(VENV)/etc/jupyter/labconfig/page_config.json
 	@touch $@
 
 workspace: $(STAMP)

@@ -216,7 +216,9 @@ class SliderDemo:
         import ipywidgets as w
 
         self._controls = {}
-        for s in self.sliders:
+        labels = [f"{s.label} ({s.unit})" if s.unit else s.label for s in self.sliders]
+        label_width = f"{0.55 * max(map(len, labels)) + 1:.1f}em"  # aligned tracks
+        for s, label in zip(self.sliders, labels, strict=True):
             # A SelectionSlider moves an integer index over precomputed values. A
             # FloatSlider would round in the browser and send values like
             # 75.00000000000001 back, overriding values set from code
@@ -224,9 +226,9 @@ class SliderDemo:
             slider = w.SelectionSlider(
                 options=[(s.format(v), v) for v in s.grid()],
                 value=s.snap(self.values[s.name]),
-                description=f"{s.label} ({s.unit})" if s.unit else s.label,
+                description=label,
                 continuous_update=True,
-                style={"description_width": "initial"},
+                style={"description_width": label_width},
                 layout=w.Layout(width="95%"),
             )
             slider.observe(self._on_slider(s.name), names="value")

@@ -137,7 +137,8 @@ class ProjectionView:
 
     def update(self, parts: ProjectionParts) -> None:
         unit_b = parts.b / _length(parts.b)
-        self.line.set_data(*np.outer(unit_b, [-2 * self.LIM, 2 * self.LIM]))
+        reach = self.LIM / max(abs(unit_b[0]), abs(unit_b[1]))  # to the edge of the axes
+        self.line.set_data(*np.outer(unit_b, [-reach, reach]))
         self.drop.set_data([parts.a[0], parts.vector[0]], [parts.a[1], parts.vector[1]])
         self.proj.set(parts.vector)
         # Label the projection at its middle, just below the line, clear of b's label.

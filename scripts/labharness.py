@@ -212,7 +212,7 @@ def wait_for_new_figure(demo: Locator, old_src: str, timeout_s: float = 10) -> s
     raise TimeoutError("the demo's figure did not change")
 
 
-def settle(demo: Locator, quiet_s: float = 0.25, timeout_s: float = 10) -> None:
+def settle(demo: Locator, quiet_s: float = 0.15, timeout_s: float = 10) -> None:
     """Wait until the figure has stopped changing for ``quiet_s`` (all updates arrived)."""
     deadline = time.monotonic() + timeout_s
     last, since = figure_src(demo), time.monotonic()
