@@ -50,7 +50,10 @@ def main() -> None:
                 demo.scroll_into_view_if_needed()
                 for slider in h.sliders(demo):
                     label, _ = h.slider_state(slider)
-                    keys = ["ArrowRight"] * (STEPS // 2) + ["ArrowLeft"] * (STEPS - STEPS // 2)
+                    there, back = ("ArrowRight", "ArrowLeft")
+                    if h.position(slider) > 0.5:  # start towards the far end, so it can move
+                        there, back = back, there
+                    keys = [there] * (STEPS // 2) + [back] * (STEPS - STEPS // 2)
                     ms = [h.step_latency_ms(page, d, slider, key) for key in keys]
                     everything += ms
                     print(f"  {nb.name[:5]} demo {d + 1} {label:28s} {_summary(ms)}")

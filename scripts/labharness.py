@@ -267,6 +267,7 @@ _LATENCY_JS = """
     requestAnimationFrame(() => resolve(performance.now() - t0));
   });
   obs.observe(fig, {attributes: true, attributeFilter: ['data-frame']});
+  setTimeout(() => { obs.disconnect(); resolve(NaN); }, 5000);  // no redraw: report, not hang
 })
 """
 
@@ -283,4 +284,7 @@ def step_latency_ms(page: Page, demo_index: int, slider: Locator, key: str) -> f
         [demo_index],
     )
     page.keyboard.press(key)
-    return float(page.evaluate("() => window.__courseLatency"))
+    ms = float(page.evaluate("() => window.__courseLatency"))
+    if ms != ms:  # NaN
+        raise TimeoutError(f"{key} on the slider did not redraw the figure within 5 s")
+    return ms
