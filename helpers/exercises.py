@@ -105,10 +105,8 @@ EXERCISES: dict[str, Exercise] = {
                 Mistake(close_to(-0.5), "Check the sign: 60° apart is an acute angle."),
                 Mistake(
                     close_to(math.cos(math.radians(30))),
-                    "That is cos 30°. How far apart are 100° and 160°?",
-                ),
-                Mistake(
-                    close_to(math.sqrt(3) / 2), "That is sin 60°; the identity gives a cosine."
+                    "That is cos 30° (and sin 60°). The identity gives cos(θ2 − θ1): "
+                    "how far apart are 100° and 160°?",
                 ),
             ),
             hint="By the identity, x1·x2 + y1·y2 = cos(θ2 − θ1). What is θ2 − θ1?",
