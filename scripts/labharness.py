@@ -149,10 +149,44 @@ def open_notebook(browser: Browser, base: str, name: str) -> Page:
     return page
 
 
+def open_lab(browser: Browser, base: str) -> Page:
+    """A JupyterLab page with no document open (load the app once, then open many)."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{base}/lab?reset&token={TOKEN}")
+    _menu(page, "File").wait_for(timeout=60_000)
+    return page
+
+
+def _menu(page: Page, name: str) -> Locator:
+    return page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(rf"^{name}$"))
+
+
+def _menu_item(page: Page, menu: str, item: str) -> None:
+    _menu(page, menu).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(rf"^{re.escape(item)}")).click()
+
+
+def open_path(page: Page, name: str) -> None:
+    """Open a notebook in an already loaded JupyterLab (File → Open from Path…)."""
+    _menu_item(page, "File", "Open from Path")
+    page.locator(".jp-Dialog input").fill(name)
+    page.keyboard.press("Enter")
+    page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook").wait_for(timeout=60_000)
+    page.locator(".jp-StatusBar-Widget", has_text=re.compile(r"\| Idle")).first.wait_for(
+        timeout=60_000
+    )
+
+
+def close_notebook(page: Page) -> None:
+    """Close the current notebook and shut its kernel down (File menu, then confirm)."""
+    _menu_item(page, "File", "Close and Shut Down Notebook")
+    page.locator(".jp-Dialog button.jp-mod-accept").click()
+    page.locator(".jp-NotebookPanel").wait_for(state="detached", timeout=30_000)
+
+
 def run_all(page: Page, timeout_s: float = 180) -> None:
     """Run every cell through the Run menu and wait until each shows an execution count."""
-    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
-    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+    _menu_item(page, "Run", "Run All Cells")
     prompts = page.locator(".jp-CodeCell .jp-InputArea-prompt")
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import labharness as h
 from demo_checks import CHECKS
-from playwright.sync_api import Browser, Locator, Page
+from playwright.sync_api import Locator, Page
 
 NOTEBOOKS = sorted((h.ROOT / "notebooks").glob("*.ipynb"))
 WIDGET = "application/vnd.jupyter.widget-view+json"
@@ -32,15 +32,15 @@ def serve_notebooks(root: Path):
     return h.jupyterlab(root, root / "jupyterlab.log")
 
 
-def check_notebook(browser: Browser, base: str, path: Path) -> None:
-    """Run a notebook top to bottom in JupyterLab, then move every slider of every demo."""
-    page = h.open_notebook(browser, base, path.name)
+def check_notebook(page: Page, path: Path) -> None:
+    """Open a notebook in a loaded JupyterLab, run it top to bottom, move every slider."""
+    h.open_path(page, path.name)
     try:
         h.run_all(page)
         assert h.page_errors(page) == []
         assert exercise_every_slider(page, live_demos(path)) >= 2
     finally:
-        page.close()
+        h.close_notebook(page)
 
 
 def _state(demo: Locator) -> dict[str, str]:

@@ -10,9 +10,12 @@ h.require_chromium()
 
 
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory):
+def lab(browser, tmp_path_factory):
+    """One JupyterLab page for the module: the app loads once, notebooks open in it."""
     with serve_notebooks(tmp_path_factory.mktemp("lab")) as base:
-        yield base
+        page = h.open_lab(browser, base)
+        yield page
+        page.close()
 
 
 def test_some_notebooks_have_live_demos():
@@ -20,5 +23,5 @@ def test_some_notebooks_have_live_demos():
 
 
 @pytest.mark.parametrize("path", WITH_DEMOS, ids=lambda p: p.name)
-def test_every_slider_responds_in_jupyterlab(browser, lab, path):
-    check_notebook(browser, lab, path)
+def test_every_slider_responds_in_jupyterlab(lab, path):
+    check_notebook(lab, path)
