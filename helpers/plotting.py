@@ -16,7 +16,6 @@ from cycler import cycler
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
 from numpy.typing import ArrayLike
 
@@ -191,8 +190,22 @@ def draw_vectors(
     return ax
 
 
-def angle_arc(ax: Axes, *, color: str = "black", radius: float = 0.3) -> Line2D:
-    """An (initially empty) arc line to be updated with :func:`arc_points`."""
-    (line,) = ax.plot([], [], color=color, lw=2, zorder=3)
-    line.set_data(*arc_points(0.0, 0.0, radius, n=2))
-    return line
+class AngleArc:
+    """An arc from one direction to another around the origin, labelled beside its middle."""
+
+    def __init__(self, ax: Axes, *, radius: float, color: str = "black") -> None:
+        self.radius = radius
+        (self.line,) = ax.plot([], [], color=color, lw=2, zorder=3)
+        self.label = ax.text(0, 0, "", ha="center", va="center", fontsize=13)
+
+    @property
+    def artists(self) -> list[Artist]:
+        """The artists that :meth:`set` moves."""
+        return [self.line, self.label]
+
+    def set(self, start: float, stop: float, text: str) -> None:
+        """Span the arc from angle ``start`` to ``stop`` (radians) and label it ``text``."""
+        self.line.set_data(*arc_points(start, stop, self.radius))
+        mid = (start + stop) / 2
+        self.label.set_position((1.7 * self.radius * np.cos(mid), 1.7 * self.radius * np.sin(mid)))
+        self.label.set_text(text)

@@ -19,13 +19,13 @@ from .geometry import DotParts, ProjectionParts
 from .plotting import (
     GREY,
     PALETTE,
+    AngleArc,
     Arrow,
-    angle_arc,
-    arc_points,
     draw_unit_circle,
     signed,
     vector_axes,
 )
+from .vectors import norm
 
 
 class UnitCircleView:
@@ -42,16 +42,14 @@ class UnitCircleView:
         (self.drop2,) = ax.plot([], [], ls=":", lw=1.5, color=red)
         self.u1 = Arrow(ax, (1, 0), label="u₁", color=blue)
         self.u2 = Arrow(ax, (0, 1), label="u₂", color=red)
-        self.arc = angle_arc(ax, color=PALETTE["black"], radius=0.32)
-        self.arc_label = ax.text(0, 0, "", ha="center", va="center", fontsize=13)
+        self.arc = AngleArc(ax, radius=0.32)
         self.title = ax.set_title("", fontsize=14, loc="left")
         self.artists = [
             self.drop1,
             self.drop2,
             *self.u1.artists,
             *self.u2.artists,
-            self.arc,
-            self.arc_label,
+            *self.arc.artists,
             self.title,
         ]
 
@@ -63,24 +61,13 @@ class UnitCircleView:
         self.drop1.set_data([x1, x1], [0, y1])
         self.drop2.set_data([x2, x2], [0, y2])
         diff = sides.difference
-        self.arc.set_data(*arc_points(sides.theta1, sides.theta1 + diff, 0.32))
-        mid = sides.theta1 + diff / 2
-        self.arc_label.set_position((0.55 * math.cos(mid), 0.55 * math.sin(mid)))
-        self.arc_label.set_text(f"{signed(math.degrees(diff), 0)}°")
+        self.arc.set(sides.theta1, sides.theta1 + diff, f"{signed(math.degrees(diff), 0)}°")
         if self.readout:
             self.title.set_text(
                 f"θ₁ = {math.degrees(sides.theta1):.0f}°, θ₂ = {math.degrees(sides.theta2):.0f}°\n"
                 f"cos(θ₂ − θ₁) = {signed(sides.lhs, 4)}\n"
                 f"x₁x₂ + y₁y₂ = {signed(sides.rhs, 4)}"
             )
-
-
-def _arc_between(view_arc, label, theta_from: float, theta_to: float, radius: float) -> None:
-    """Move an angle arc and its degree label to span ``theta_from`` → ``theta_to``."""
-    view_arc.set_data(*arc_points(theta_from, theta_to, radius))
-    mid = (theta_from + theta_to) / 2
-    label.set_position((1.7 * radius * math.cos(mid), 1.7 * radius * math.sin(mid)))
-    label.set_text(f"{abs(math.degrees(theta_to - theta_from)):.0f}°")
 
 
 class LengthAngleView:
@@ -94,19 +81,18 @@ class LengthAngleView:
         draw_unit_circle(ax)
         self.a = Arrow(ax, (1, 0), label="a", color=PALETTE["blue"], label_offset=0.3)
         self.b = Arrow(ax, (0, 1), label="b", color=PALETTE["vermillion"], label_offset=0.3)
-        self.arc = angle_arc(ax, radius=0.6)
-        self.arc_label = ax.text(0, 0, "", ha="center", va="center", fontsize=13)
+        self.arc = AngleArc(ax, radius=0.6)
         self.title = ax.set_title("", fontsize=14, loc="left")
-        self.artists = [*self.a.artists, *self.b.artists, self.arc, self.arc_label, self.title]
+        self.artists = [*self.a.artists, *self.b.artists, *self.arc.artists, self.title]
 
     def update(self, parts: DotParts) -> None:
         self.a.set(parts.a)
         self.b.set(parts.b)
         start = math.atan2(parts.a[1], parts.a[0])
-        _arc_between(self.arc, self.arc_label, start, start + parts.theta, 0.6)
+        self.arc.set(start, start + parts.theta, f"{math.degrees(parts.theta):.0f}°")
         if self.readout:
             self.title.set_text(
-                f"|a| = {_length(parts.a):.1f}, |b| = {_length(parts.b):.1f}, "
+                f"|a| = {float(norm(parts.a)):.1f}, |b| = {float(norm(parts.b)):.1f}, "
                 f"θ = {math.degrees(parts.theta):.0f}°\n"
                 f"a·b = {signed(parts.dot, 3)}\n|a| |b| cos θ = {signed(parts.rhs, 3)}"
             )
@@ -127,16 +113,15 @@ class ProjectionView:
         )
         self.b = Arrow(ax, (1, 0), label="b", color=PALETTE["vermillion"], label_offset=0.3)
         self.a = Arrow(ax, (0, 1), label="a", color=PALETTE["blue"], label_offset=0.3)
-        self.arc = angle_arc(ax, radius=0.55)
-        self.arc_label = ax.text(0, 0, "", ha="center", va="center", fontsize=13)
+        self.arc = AngleArc(ax, radius=0.55)
         self.title = ax.set_title("", fontsize=14, loc="left")
         self.artists = [
             self.line, self.drop, *self.proj.artists, *self.b.artists, *self.a.artists,
-            self.arc, self.arc_label, self.title,
+            *self.arc.artists, self.title,
         ]  # fmt: skip
 
     def update(self, parts: ProjectionParts) -> None:
-        unit_b = parts.b / _length(parts.b)
+        unit_b = parts.b / float(norm(parts.b))
         reach = self.LIM / max(abs(unit_b[0]), abs(unit_b[1]))  # to the edge of the axes
         self.line.set_data(*np.outer(unit_b, [-reach, reach]))
         self.drop.set_data([parts.a[0], parts.vector[0]], [parts.a[1], parts.vector[1]])
@@ -150,14 +135,10 @@ class ProjectionView:
         start = math.atan2(parts.b[1], parts.b[0])
         turn = math.atan2(parts.a[1], parts.a[0]) - start
         end = start + math.remainder(turn, math.tau)
-        _arc_between(self.arc, self.arc_label, start, end, 0.55)
+        self.arc.set(start, end, f"{math.degrees(parts.theta):.0f}°")
         if self.readout:
             self.title.set_text(
                 f"θ = {math.degrees(parts.theta):.0f}° ({parts.kind})\n"
-                f"projection = {signed(parts.scalar, 2)}, |b| = {_length(parts.b):.1f}\n"
+                f"projection = {signed(parts.scalar, 2)}, |b| = {float(norm(parts.b)):.1f}\n"
                 f"a·b = {signed(parts.dot, 2)}"
             )
-
-
-def _length(v: np.ndarray) -> float:
-    return float(np.hypot(v[0], v[1]))

@@ -227,7 +227,7 @@ def slider_state(slider: Locator) -> tuple[str, str]:
     return label, readout
 
 
-def figure_src(demo: Locator) -> str:
+def figure_frame(demo: Locator) -> str:
     """An id of what the figure shows now: the SVG overlay's frame counter."""
     return demo.locator(".course-demo-figure").get_attribute("data-frame") or ""
 
@@ -236,11 +236,11 @@ def readout_text(demo: Locator) -> str:
     return demo.locator(".course-demo-readout").inner_text()
 
 
-def wait_for_new_figure(demo: Locator, old_src: str, timeout_s: float = 10) -> str:
+def wait_for_new_figure(demo: Locator, old_frame: str, timeout_s: float = 10) -> str:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
-        src = figure_src(demo)
-        if src != old_src:
+        src = figure_frame(demo)
+        if src != old_frame:
             return src
         time.sleep(0.02)
     raise TimeoutError("the demo's figure did not change")
@@ -249,10 +249,10 @@ def wait_for_new_figure(demo: Locator, old_src: str, timeout_s: float = 10) -> s
 def settle(demo: Locator, quiet_s: float = 0.15, timeout_s: float = 10) -> None:
     """Wait until the figure has stopped changing for ``quiet_s`` (all updates arrived)."""
     deadline = time.monotonic() + timeout_s
-    last, since = figure_src(demo), time.monotonic()
+    last, since = figure_frame(demo), time.monotonic()
     while time.monotonic() < deadline:
         time.sleep(0.05)
-        src = figure_src(demo)
+        src = figure_frame(demo)
         if src != last:
             last, since = src, time.monotonic()
         elif time.monotonic() - since >= quiet_s:

@@ -47,11 +47,11 @@ def test_step_changes_the_rendered_pixels_and_back(demo):
 
 def test_arc_spans_the_angle_between_the_vectors(demo):
     demo.step(theta1=10, theta2=200)  # 190° anticlockwise is −170° the short way
-    xs, ys = demo.view.arc.get_data()
+    xs, ys = demo.view.arc.line.get_data()
     start, end = math.atan2(ys[0], xs[0]), math.atan2(ys[-1], xs[-1])
     assert math.degrees(start) == pytest.approx(10)
     assert math.degrees(end) % 360 == pytest.approx(200)
-    assert demo.view.arc_label.get_text() == "−170°"
+    assert demo.view.arc.label.get_text() == "−170°"
 
 
 def test_readout_shows_both_sides_equal(demo):

@@ -65,7 +65,7 @@ def exercise_every_slider(page: Page, expected_demos: int) -> int:
         for slider in h.sliders(demo):
             label, before = h.slider_state(slider)
             for how in ("keyboard", "mouse"):
-                frame = h.figure_src(demo)
+                frame = h.figure_frame(demo)
                 at = h.position(slider)  # move away from the nearer end, so it can move
                 if how == "keyboard":
                     h.press(page, slider, "ArrowRight" if at < 1 else "ArrowLeft")
