@@ -1,48 +1,16 @@
 """The presenter gallery: every slider demo of the course, one line each, no code.
 
 ``make demos`` serves ``gallery/Presenter-Gallery.ipynb`` with Voilà; that
-notebook only calls :func:`gallery`. A notebook that adds a demo adds it here too
-(tests/test_gallery.py checks that every demo used in a notebook is listed).
+notebook only calls :func:`gallery`. The list of demos is not kept here: it is
+:func:`helpers.demos.course_demos`, in notebook order, each with its own caption.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
-from .demos import SliderDemo, angle_identity_demo, length_angle_demo, projection_demo
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One demo in the gallery: where it comes from and what it shows, in one line."""
-
-    notebook: str
-    explanation: str
-    make: Callable[[], SliderDemo]
-
-
-ENTRIES: tuple[Entry, ...] = (
-    Entry(
-        "01.01",
-        "Two unit vectors: multiply matching coordinates and add, and you get the cosine "
-        "of the angle between them.",
-        angle_identity_demo,
-    ),
-    Entry(
-        "01.02",
-        "Stretch either vector and a·b grows with it; turn one and only the angle, through "
-        "cos θ, changes it.",
-        length_angle_demo,
-    ),
-    Entry(
-        "01.03",
-        "Turn a around b: a·b is the length of a's shadow on b times the length of b, and "
-        "changes sign past 90°.",
-        projection_demo,
-    ),
-)
+from .demos import course_demos
+from .live import SliderDemo
 
 # Sized for the back of a classroom: larger slider labels, readouts and headings.
 STYLE = """
@@ -61,6 +29,11 @@ STYLE = """
 """
 
 
+def gallery_demos() -> list[SliderDemo]:
+    """Every course demo, built at its default settings, in notebook order."""
+    return sorted((make() for make in course_demos()), key=lambda demo: demo.notebook)
+
+
 def gallery() -> Any:
     """All demos, each under a heading and a one-line explanation, as one widget."""
     import html
@@ -68,13 +41,12 @@ def gallery() -> Any:
     import ipywidgets as w
 
     parts = [w.HTML(STYLE + "<h1>Why a matrix product measures similarity: live demos</h1>")]
-    for entry in ENTRIES:
-        demo = entry.make()
+    for demo in gallery_demos():
         parts.append(
             w.HTML(
                 f"<div class='course-entry'><h2>{html.escape(demo.title)}</h2>"
-                f"<p>{html.escape(entry.explanation, quote=False)} "
-                f"<i>(notebook {html.escape(entry.notebook)})</i></p></div>"
+                f"<p>{html.escape(demo.caption, quote=False)} "
+                f"<i>(notebook {html.escape(demo.notebook)})</i></p></div>"
             )
         )
         parts.append(demo.widget())

@@ -28,10 +28,10 @@ import numpy as np  # noqa: E402
 from IPython.core.pylabtools import print_figure  # noqa: E402
 
 from helpers.angles import identity_sides  # noqa: E402
-from helpers.demos import angle_identity_demo  # noqa: E402
+from helpers.demos.angles import angle_identity_demo  # noqa: E402
 from helpers.plotting import course_style  # noqa: E402
 from helpers.vectors import similarity_matrix  # noqa: E402
-from helpers.views import UnitCircleView  # noqa: E402
+from helpers.views.angles import UnitCircleView  # noqa: E402
 
 STEPS = 181  # one sweep of a slider, 2° at a time
 

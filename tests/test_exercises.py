@@ -9,8 +9,7 @@ import numpy as np
 import pytest
 
 from helpers.checks import Case, Exercise, evaluate
-from helpers.exercises import EXERCISES, check
-from helpers.solutions import SOLUTIONS
+from helpers.exercises import EXERCISES, SOLUTIONS, check
 
 NOTEBOOKS = sorted(Path(__file__).parent.parent.joinpath("notebooks").glob("*.ipynb"))
 

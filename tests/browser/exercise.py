@@ -1,13 +1,22 @@
-"""Move every slider of every demo on a page, by keyboard and by mouse, and check it."""
+"""Drive the course's live demos in a browser page and check every readout independently.
+
+The readout checks are the topics' own (``READOUT_CHECKS`` in tests/test_demo_*.py,
+collected by tests/readouts.py). Waits are on events, never fixed sleeps: after a
+move, the figure must redraw and the readout must match the slider value on show.
+"""
 
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import labharness as h
-from demo_checks import CHECKS
 from playwright.sync_api import Locator, Page
 
+sys.path.insert(0, str(h.ROOT / "tests"))
+from readouts import collect_checks  # noqa: E402
+
+CHECKS = collect_checks()
 NOTEBOOKS = sorted((h.ROOT / "notebooks").glob("*.ipynb"))
 WIDGET = "application/vnd.jupyter.widget-view+json"
 
@@ -32,51 +41,69 @@ def serve_notebooks(root: Path):
     return h.jupyterlab(root, root / "jupyterlab.log")
 
 
-def check_notebook(page: Page, path: Path) -> None:
-    """Open a notebook in a loaded JupyterLab, run it top to bottom, move every slider."""
-    h.open_path(page, path.name)
-    try:
-        h.run_all(page)
-        assert h.page_errors(page) == []
-        assert exercise_every_slider(page, live_demos(path)) >= 2
-    finally:
-        h.close_notebook(page)
-
-
-def _state(demo: Locator) -> dict[str, str]:
-    return dict(h.slider_state(s) for s in h.sliders(demo))
-
-
 def _title(demo: Locator) -> str:
     return demo.locator(".course-demo-title").inner_text().strip()
 
 
-def exercise_every_slider(page: Page, expected_demos: int) -> int:
-    """Returns how many sliders were moved; asserts figure, readout and no errors."""
-    demos = h.demos(page)
+def _check_readout(demo: Locator, title: str, old_frame: str | None = None) -> None:
+    """One attempt: the figure has redrawn since ``old_frame`` (if given), and the readout
+    says what the slider values on show imply."""
+    sliders, readout, frame = h.demo_state(demo)
+    assert frame != old_frame, "the figure has not redrawn yet"
+    CHECKS[title](sliders, readout)
+
+
+def _check_when_ready(demo: Locator) -> str:
+    title = _title(demo)
+    assert title in CHECKS, f"no readout check for demo {title!r} (READOUT_CHECKS in tests/)"
+    demo.scroll_into_view_if_needed()
+    h.wait_until_true(lambda: _check_readout(demo, title))
+    return title
+
+
+def move(page: Page, demo: Locator, slider: Locator, how: str) -> None:
+    """Move one slider by keyboard or mouse, away from its nearer end; check the redraw."""
+    title = _title(demo)
+    label, before = h.slider_state(slider)
+    frame = h.figure_frame(demo)
+    at = h.position(slider)
+    if how == "keyboard":
+        h.press(page, slider, "ArrowRight" if at < 1 else "ArrowLeft")
+    else:
+        h.drag(page, slider, 0.2 if at < 0.5 else -0.2)
+    h.wait_until_true(lambda: _check_readout(demo, title, frame))
+    _, after = h.slider_state(slider)
+    assert after != before, f"{label}: {how} did not move the slider"
+
+
+def exercise_every_slider(page: Page, scope: Page | Locator, expected_demos: int) -> int:
+    """Move every slider of every demo in ``scope`` by keyboard and by mouse; return the count."""
+    demos = h.demos(scope)
     assert len(demos) == expected_demos, f"{len(demos)} demos rendered, {expected_demos} expected"
     moved = 0
     for demo in demos:
-        title = _title(demo)
-        assert title in CHECKS, f"no readout check for demo {title!r} in demo_checks.py"
-        demo.scroll_into_view_if_needed()
-        h.settle(demo)
-        CHECKS[title](_state(demo), h.readout_text(demo))
+        _check_when_ready(demo)
         for slider in h.sliders(demo):
-            label, before = h.slider_state(slider)
             for how in ("keyboard", "mouse"):
-                frame = h.figure_frame(demo)
-                at = h.position(slider)  # move away from the nearer end, so it can move
-                if how == "keyboard":
-                    h.press(page, slider, "ArrowRight" if at < 1 else "ArrowLeft")
-                else:
-                    h.drag(page, slider, 0.2 if at < 0.5 else -0.2)
-                h.wait_for_new_figure(demo, frame)
-                h.settle(demo)
-                _, after = h.slider_state(slider)
-                assert after != before, f"{label}: {how} did not move the slider"
-                CHECKS[title](_state(demo), h.readout_text(demo))
-                before = after
+                move(page, demo, slider, how)
             moved += 1
     assert h.page_errors(page) == []
     return moved
+
+
+def check_notebook(page: Page, path: Path) -> None:
+    """Open a notebook in a loaded JupyterLab and Run All: every demo renders with the right
+    readout, with no error anywhere, and one keyboard step of each demo repaints it.
+
+    The notebook stays open in a background tab (closing costs a dialog and a kernel
+    shutdown; the server stops them all at the end).
+    """
+    h.open_path(page, path.name)
+    h.run_all(page)
+    assert h.page_errors(page) == []
+    demos = h.demos(h.current_notebook(page))
+    assert len(demos) == live_demos(path), f"{len(demos)} demos rendered in {path.name}"
+    for demo in demos:
+        _check_when_ready(demo)
+        move(page, demo, h.sliders(demo)[0], "keyboard")
+    assert h.page_errors(page) == []

@@ -1,5 +1,6 @@
-"""Every notebook with a live demo, run in JupyterLab in Chromium, every slider moved
-by keyboard and by mouse (skipped, with one line saying how to enable it, without Chromium).
+"""Every notebook with a live demo, in JupyterLab in Chromium: Run All renders every demo
+with no error and a correct readout, and a keyboard step repaints each (skipped, with
+one line saying how to enable it, without Chromium). The gallery test moves every slider.
 """
 
 import labharness as h
@@ -23,5 +24,5 @@ def test_some_notebooks_have_live_demos():
 
 
 @pytest.mark.parametrize("path", WITH_DEMOS, ids=lambda p: p.name)
-def test_every_slider_responds_in_jupyterlab(lab, path):
+def test_run_all_renders_every_demo_in_jupyterlab(lab, path):
     check_notebook(lab, path)

@@ -1,4 +1,4 @@
-"""Slider demos: a model function, a view and ipywidgets sliders wired together.
+"""A slider demo: a model function, a view and ipywidgets sliders wired together.
 
 A :class:`SliderDemo` builds its figure once. Each slider step calls
 :meth:`SliderDemo.step`, which recomputes the model and moves the view's
@@ -14,7 +14,6 @@ from __future__ import annotations
 import html
 import io
 import json
-import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -25,12 +24,8 @@ from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from .angles import IdentitySides, identity_sides
-from .geometry import DotParts, ProjectionParts, dot_parts_2d, projection_parts
-from .plotting import course_style, new_figure, signed
+from ..plotting import course_style, new_figure
 from .scene import scene
-from .vectors import from_angle, norm
-from .views import LengthAngleView, ProjectionView, UnitCircleView
 
 
 @dataclass(frozen=True)
@@ -78,7 +73,7 @@ class Slider:
 
 
 class View(Protocol):
-    """What a demo needs of a view (see :mod:`helpers.views`)."""
+    """What a demo needs of a view: ``artists`` it moves and ``update(result)``."""
 
     artists: list[Artist]
 
@@ -89,7 +84,7 @@ ViewFactory = Callable[..., View]  # called as factory(ax, readout=bool)
 
 
 class SliderDemo:
-    """A figure driven by sliders, rendered kernel-side to one PNG per step."""
+    """A figure driven by sliders: built once, its moving artists redrawn on each step."""
 
     def __init__(
         self,
@@ -100,8 +95,12 @@ class SliderDemo:
         view: ViewFactory,
         readout: Callable[[Any], str],
         figsize: tuple[float, float] = (5.0, 5.0),
+        notebook: str = "",
+        caption: str = "",
     ) -> None:
         self.title = title
+        self.notebook = notebook  # where the demo is taught, e.g. "01.01"
+        self.caption = caption  # one line for the presenter gallery
         self.sliders = tuple(sliders)
         self.compute = compute
         self.make_view = view
@@ -268,131 +267,3 @@ class SliderDemo:
         # Shown where widgets cannot render (no kernel, GitHub): say what this is.
         bundle["text/plain"] = f"Slider demo: {self.title} [{names}]. Run the notebook to use it."
         return bundle
-
-
-# ---------------------------------------------------------------- 01.01 demo
-
-
-def _identity_in_degrees(theta1: float, theta2: float) -> IdentitySides:
-    return identity_sides(math.radians(theta1), math.radians(theta2))
-
-
-def identity_readout(sides: IdentitySides) -> str:
-    """HTML readout of both sides of cos(θ2 − θ1) = x1·x2 + y1·y2."""
-    (x1, y1), (x2, y2) = sides.u1, sides.u2
-    rows = [
-        ("θ₂ − θ₁", _difference_text(sides)),
-        ("u₁ = (x₁, y₁)", f"({signed(x1)}, {signed(y1)})"),
-        ("u₂ = (x₂, y₂)", f"({signed(x2)}, {signed(y2)})"),
-        ("x₁x₂ + y₁y₂", f"{signed(x1 * x2, 4)} + {signed(y1 * y2, 4)}"),
-        ("left: cos(θ₂ − θ₁)", f"<b>{signed(sides.lhs, 4)}</b>"),
-        ("right: x₁x₂ + y₁y₂", f"<b>{signed(sides.rhs, 4)}</b>"),
-    ]
-    return readout_table(rows)
-
-
-def _difference_text(sides: IdentitySides) -> str:
-    raw = round(math.degrees(sides.theta2 - sides.theta1))
-    wrapped = round(math.degrees(sides.difference))
-    text = f"{signed(raw, 0)}°"
-    return text if raw == wrapped else f"{text} (same direction as {signed(wrapped, 0)}°)"
-
-
-def readout_table(rows: Sequence[tuple[str, str]]) -> str:
-    """A large-type two-column HTML table for live readouts."""
-    body = "".join(
-        f"<tr><td style='padding:2px 12px 2px 0'>{k}</td>"
-        f"<td style='font-family:monospace'>{v}</td></tr>"
-        for k, v in rows
-    )
-    return f"<table style='font-size:1.25em'>{body}</table>"
-
-
-def angle_identity_demo(theta1: float = 30.0, theta2: float = 75.0) -> SliderDemo:
-    """01.01: two unit vectors on the circle, both sides of the identity read out live."""
-    return SliderDemo(
-        title="cos(θ₂ − θ₁) = x₁x₂ + y₁y₂",
-        sliders=(
-            Slider("theta1", "θ₁, angle of u₁", 0, 360, 1, theta1, unit="degrees", suffix="°"),
-            Slider("theta2", "θ₂, angle of u₂", 0, 360, 1, theta2, unit="degrees", suffix="°"),
-        ),
-        compute=_identity_in_degrees,
-        view=UnitCircleView,
-        readout=identity_readout,
-    )
-
-
-# ---------------------------------------------------------------- 01.02 demo
-
-
-def _dot_parts_in_degrees(len_a: float, len_b: float, theta: float) -> DotParts:
-    return dot_parts_2d(len_a, len_b, math.radians(theta), start=math.radians(15))
-
-
-def dot_readout(parts: DotParts) -> str:
-    """HTML readout: a·b from the coordinates beside |a| |b| cos θ, and cos θ alone."""
-    return readout_table(
-        [
-            ("θ", f"{math.degrees(parts.theta):.0f}°"),
-            ("|a| |b|", f"{parts.lengths:.3f}"),
-            ("cos θ", f"<b>{signed(parts.cos, 4)}</b>"),
-            ("a·b = a₁b₁ + a₂b₂", f"<b>{signed(parts.dot, 4)}</b>"),
-            ("|a| |b| cos θ", f"<b>{signed(parts.rhs, 4)}</b>"),
-        ]
-    )
-
-
-def length_angle_demo(len_a: float = 2.0, len_b: float = 1.5, theta: float = 60.0) -> SliderDemo:
-    """01.02: lengths scale a·b while cos θ stays put."""
-    return SliderDemo(
-        title="a·b = |a| |b| cos θ",
-        sliders=(
-            Slider("len_a", "|a|, length of a", 0.5, 3.0, 0.1, len_a, decimals=1),
-            Slider("len_b", "|b|, length of b", 0.5, 3.0, 0.1, len_b, decimals=1),
-            Slider("theta", "θ, angle from a to b", 0, 180, 1, theta, unit="degrees", suffix="°"),
-        ),
-        compute=_dot_parts_in_degrees,
-        view=LengthAngleView,
-        readout=dot_readout,
-    )
-
-
-# ---------------------------------------------------------------- 01.03 demo
-
-PROJECTION_ONTO = (2.5, 20.0)  # b: length and direction (degrees), fixed in the demo
-
-
-def _projection_in_degrees(theta: float, len_a: float) -> ProjectionParts:
-    length, direction = PROJECTION_ONTO
-    b = from_angle(math.radians(direction), length)
-    return projection_parts(from_angle(math.radians(direction + theta), len_a), b)
-
-
-def projection_readout(parts: ProjectionParts) -> str:
-    """HTML readout: the projection, |b|, their product and a·b, and the angle's kind."""
-    length_b = float(norm(parts.b))
-    return readout_table(
-        [
-            ("θ", f"{math.degrees(parts.theta):.0f}° ({parts.kind})"),
-            ("projection of a on b", f"<b>{signed(parts.scalar, 3)}</b>"),
-            ("|b|", f"{length_b:.3f}"),
-            ("projection × |b|", f"<b>{signed(parts.scalar * length_b, 3)}</b>"),
-            ("a·b", f"<b>{signed(parts.dot, 3)}</b>"),
-        ]
-    )
-
-
-def projection_demo(theta: float = 50.0, len_a: float = 2.5) -> SliderDemo:
-    """01.03: drag a around b; the projection's length times |b| is a·b."""
-    return SliderDemo(
-        title="a·b = (projection of a on b) × |b|",
-        sliders=(
-            Slider(
-                "theta", "θ, angle from b to a", -180, 180, 1, theta, unit="degrees", suffix="°"
-            ),
-            Slider("len_a", "|a|, length of a", 0.5, 3.0, 0.1, len_a, decimals=1),
-        ),
-        compute=_projection_in_degrees,
-        view=ProjectionView,
-        readout=projection_readout,
-    )

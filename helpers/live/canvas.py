@@ -1,7 +1,7 @@
 """The live figure widget of a slider demo (imports anywidget; loaded only for a UI).
 
 The kernel sends the static background once as a PNG; each slider step sends
-only the moving artists (see :mod:`helpers.scene`) and the readout, together.
+only the moving artists (see :mod:`helpers.live.scene`) and the readout, together.
 The browser code is ``figure_canvas.js`` beside this file: no network needed.
 """
 

@@ -1,4 +1,4 @@
-// Browser side of helpers.canvas.FigureCanvas: a static PNG background with the
+// Browser side of helpers.live.canvas.FigureCanvas: a static PNG background with the
 // demo's moving artists drawn on top as SVG, and the live readout beside it.
 // Redrawing a few SVG elements needs no image encode (kernel) or decode (browser).
 const NS = "http://www.w3.org/2000/svg";

@@ -1,4 +1,4 @@
-"""helpers.scene: artists become SVG primitives at the pixels matplotlib would draw them."""
+"""helpers.live.scene: artists become SVG primitives at the pixels matplotlib would draw them."""
 
 import re
 
@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 from matplotlib.patches import Circle
 
-from helpers.demos import angle_identity_demo
+from helpers.demos.angles import angle_identity_demo
+from helpers.live.scene import path_data, scene
 from helpers.plotting import PALETTE
-from helpers.scene import path_data, scene
 
 
 def _numbers(d: str) -> np.ndarray:

@@ -1,22 +1,18 @@
-"""Slider demos driven headlessly: the update function must change the figure as it should."""
+"""The generic live-demo machinery (helpers.live), driven headlessly with the 01.01 demo."""
 
 import io
 import json
 import math
+import re
 
 import numpy as np
 import pytest
-from matplotlib.figure import Figure
+from readouts import collect_checks
 
-from helpers.demos import (
-    Slider,
-    SliderDemo,
-    angle_identity_demo,
-    identity_readout,
-    length_angle_demo,
-    projection_demo,
-)
-from helpers.plotting import PALETTE, signed
+from helpers.demos import course_demos
+from helpers.demos.angles import angle_identity_demo
+from helpers.live import Slider, SliderDemo
+from helpers.plotting import signed
 
 
 @pytest.fixture
@@ -24,16 +20,12 @@ def demo():
     return angle_identity_demo(theta1=30, theta2=75)
 
 
-def _tip(arrow):
-    (x0, y0), (x1, y1) = arrow.patch._posA_posB
-    return np.array([x1 - x0, y1 - y0])
-
-
-def test_step_moves_both_arrows_to_cos_sin(demo):
-    demo.step(theta1=200, theta2=10)
-    for arrow, deg in ((demo.view.u1, 200), (demo.view.u2, 10)):
-        t = math.radians(deg)
-        np.testing.assert_allclose(_tip(arrow), [math.cos(t), math.sin(t)], atol=1e-12)
+def test_every_course_demo_has_a_notebook_a_caption_and_a_readout_check():
+    demos = [make() for make in course_demos()]
+    assert demos
+    for d in demos:
+        assert re.fullmatch(r"\d\d\.\d\d", d.notebook) and len(d.caption) > 20, d.title
+    assert {d.title for d in demos} == set(collect_checks())
 
 
 def test_step_changes_the_rendered_pixels_and_back(demo):
@@ -43,28 +35,6 @@ def test_step_changes_the_rendered_pixels_and_back(demo):
     assert (before != after).any(axis=-1).sum() > 500  # an arrow's worth of pixels moved
     demo.step(theta2=75)
     np.testing.assert_array_equal(demo.render(), before)  # blitting leaves no trails
-
-
-def test_arc_spans_the_angle_between_the_vectors(demo):
-    demo.step(theta1=10, theta2=200)  # 190° anticlockwise is −170° the short way
-    xs, ys = demo.view.arc.line.get_data()
-    start, end = math.atan2(ys[0], xs[0]), math.atan2(ys[-1], xs[-1])
-    assert math.degrees(start) == pytest.approx(10)
-    assert math.degrees(end) % 360 == pytest.approx(200)
-    assert demo.view.arc.label.get_text() == "−170°"
-
-
-def test_readout_shows_both_sides_equal(demo):
-    sides = demo.step(theta1=100, theta2=160)
-    assert sides.lhs == pytest.approx(0.5) and sides.rhs == pytest.approx(0.5)
-    html = demo.readout
-    assert html.count("+0.5000") == 2
-    assert "+60°" in html
-
-
-def test_readout_explains_wrapped_difference():
-    html = identity_readout(angle_identity_demo(theta1=10, theta2=200).result)
-    assert "+190°" in html and "same direction as −170°" in html
 
 
 def test_png_is_a_png_of_the_figure_size(demo):
@@ -77,25 +47,6 @@ def test_png_is_a_png_of_the_figure_size(demo):
 def test_unknown_slider_name_is_a_clear_error(demo):
     with pytest.raises(TypeError, match=r"unknown slider\(s\) \['theta3'\].*theta1"):
         demo.step(theta3=1)
-
-
-def test_snapshots_draw_one_panel_per_setting_with_the_readout(demo):
-    fig = demo.snapshots([{"theta1": 0, "theta2": 45}, {"theta2": 135}])
-    assert isinstance(fig, Figure) and len(fig.axes) == 2
-    titles = [ax.get_title(loc="left") for ax in fig.axes]
-    assert "cos(θ₂ − θ₁) = +0.7071" in titles[0]
-    assert "θ₁ = 30°, θ₂ = 135°" in titles[1]  # unspecified sliders keep their defaults
-
-
-def test_figures_use_equal_aspect_and_the_shared_palette(demo):
-    ax = demo.figure.axes[0]
-    assert ax.get_aspect() == 1.0
-    assert ax.get_xlim() == ax.get_ylim()
-    colours = {demo.view.u1.patch.get_edgecolor()[:3], demo.view.u2.patch.get_edgecolor()[:3]}
-    from matplotlib.colors import to_rgb
-
-    assert colours == {to_rgb(PALETTE["blue"]), to_rgb(PALETTE["vermillion"])}
-    assert {demo.view.u1.text.get_text(), demo.view.u2.text.get_text()} == {"u₁", "u₂"}
 
 
 def test_widget_sliders_drive_the_scene_and_readout(demo):
@@ -207,30 +158,3 @@ def test_non_finite_slider_value_is_a_clear_error(demo):
     with pytest.raises(ValueError, match="theta1 is nan"):
         demo.step(theta1=float("nan"))
     assert demo.values == {"theta1": 30, "theta2": 75}  # the last good state is kept
-
-
-def test_length_angle_demo_scales_the_dot_product_but_not_the_cosine():
-    d = length_angle_demo(len_a=1.0, len_b=1.0, theta=60)
-    small = d.result
-    big = d.step(len_a=3.0, len_b=2.0)
-    assert small.cos == pytest.approx(0.5) and big.cos == pytest.approx(0.5)
-    assert big.dot == pytest.approx(6 * small.dot)
-    assert "+3.0000" in d.readout and "+0.5000" in d.readout
-    np.testing.assert_allclose(
-        _tip(d.view.b),
-        2.0 * np.array([math.cos(math.radians(75)), math.sin(math.radians(75))]),
-        atol=1e-12,
-    )
-
-
-@pytest.mark.parametrize(("theta", "kind"), [(40, "acute"), (90, "right"), (-140, "obtuse")])
-def test_projection_demo_draws_the_projection_where_the_formula_puts_it(theta, kind):
-    d = projection_demo(theta=theta, len_a=2.0)
-    b_dir = math.radians(20)
-    comp = 2.0 * math.cos(math.radians(theta))  # |a| cos θ
-    expected = comp * np.array([math.cos(b_dir), math.sin(b_dir)])
-    np.testing.assert_allclose(_tip(d.view.proj), expected, atol=1e-12)
-    assert d.result.kind == kind and f"({kind})" in d.readout
-    assert d.result.dot == pytest.approx(comp * 2.5)
-    xs, ys = d.view.drop.get_data()  # the perpendicular runs from a's tip to the projection
-    np.testing.assert_allclose([xs[1], ys[1]], expected, atol=1e-12)
