@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -104,6 +104,7 @@ def jupyterlab(root_dir: Path, log: Path) -> Iterator[str]:
         f"--port={port}",
         f"--IdentityProvider.token={TOKEN}",
         f"--ServerApp.root_dir={root_dir}",
+        "--LabApp.expose_app_in_browser=True",  # window.jupyterapp: the tests read kernel state
         *_root_flag(),
     ]
     base = f"http://127.0.0.1:{port}"
@@ -139,13 +140,10 @@ def chromium() -> Iterator[Browser]:
 
 
 def open_notebook(browser: Browser, base: str, name: str) -> Page:
+    """A new page with JupyterLab showing notebook ``name``, its kernel idle."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(f"{base}/lab/tree/{name}?reset&token={TOKEN}")
-    page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook").wait_for(timeout=60_000)
-    # The status bar reads "Python 3 (ipykernel) | Idle" once the kernel is connected.
-    page.locator(".jp-StatusBar-Widget", has_text=re.compile(r"\| Idle")).first.wait_for(
-        timeout=60_000
-    )
+    wait_for_kernel(page, name)
     return page
 
 
@@ -166,35 +164,55 @@ def _menu_item(page: Page, menu: str, item: str) -> None:
     page.locator(".lm-Menu-itemLabel", has_text=re.compile(rf"^{re.escape(item)}")).click()
 
 
+CURRENT_NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+
+
+def current_notebook(page: Page) -> Locator:
+    """The notebook panel on show (others may stay open in hidden tabs)."""
+    return page.locator(CURRENT_NOTEBOOK)
+
+
 def open_path(page: Page, name: str) -> None:
-    """Open a notebook in an already loaded JupyterLab (File → Open from Path…)."""
+    """Open a notebook in an already loaded JupyterLab (File → Open from Path…) and wait
+    until it is the current document and its own kernel is connected and idle."""
     _menu_item(page, "File", "Open from Path")
     page.locator(".jp-Dialog input").fill(name)
     page.keyboard.press("Enter")
-    page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook").wait_for(timeout=60_000)
-    page.locator(".jp-StatusBar-Widget", has_text=re.compile(r"\| Idle")).first.wait_for(
-        timeout=60_000
-    )
+    wait_for_kernel(page, name)
 
 
-def close_notebook(page: Page) -> None:
-    """Close the current notebook and shut its kernel down (File menu, then confirm)."""
-    _menu_item(page, "File", "Close and Shut Down Notebook")
-    page.locator(".jp-Dialog button.jp-mod-accept").click()
-    page.locator(".jp-NotebookPanel").wait_for(state="detached", timeout=30_000)
+_KERNEL_READY_JS = """(name) => {
+  const w = window.jupyterapp.shell.currentWidget;
+  const k = w && w.sessionContext && w.sessionContext.session &&
+            w.sessionContext.session.kernel;
+  return !!k && w.context.path === name && w.sessionContext.isReady &&
+         k.connectionStatus === "connected" && k.status === "idle";
+}"""
+
+
+def wait_for_kernel(page: Page, name: str, timeout_s: float = 60) -> None:
+    """Wait until notebook ``name`` is the current document and its kernel is idle.
+
+    The status bar can say "Idle" before this notebook's kernel even exists, and cells
+    run then are silently lost, so this asks the app itself (exposed for the tests).
+    """
+    page.wait_for_function(_KERNEL_READY_JS, arg=name, timeout=timeout_s * 1000, polling=20)
 
 
 def run_all(page: Page, timeout_s: float = 180) -> None:
     """Run every cell through the Run menu and wait until each shows an execution count."""
     _menu_item(page, "Run", "Run All Cells")
-    prompts = page.locator(".jp-CodeCell .jp-InputArea-prompt")
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        texts = prompts.all_inner_texts()
-        if texts and all(re.fullmatch(r"\[\d+\]:", t.strip()) for t in texts):
-            return
-        time.sleep(0.25)
-    raise TimeoutError(f"cells still running after {timeout_s:.0f} s: {texts}")
+    # One check in the page, polled by the browser itself: every prompt reads "[n]:".
+    page.wait_for_function(
+        r"""(sel) => {
+          const prompts = [...document.querySelectorAll(sel)];
+          return prompts.length > 0 &&
+                 prompts.every(p => /^\[\d+\]:$/.test(p.textContent.trim()));
+        }""",
+        arg=f"{CURRENT_NOTEBOOK} .jp-CodeCell .jp-InputArea-prompt",
+        timeout=timeout_s * 1000,
+        polling=50,
+    )
 
 
 def page_errors(page: Page) -> list[str]:
@@ -212,8 +230,9 @@ def page_errors(page: Page) -> list[str]:
     return found
 
 
-def demos(page: Page) -> list[Locator]:
-    return page.locator(".course-demo").all()
+def demos(scope: Page | Locator) -> list[Locator]:
+    """The live demos in ``scope`` (a page, or one notebook panel of it)."""
+    return scope.locator(".course-demo").all()
 
 
 def sliders(demo: Locator) -> list[Locator]:
@@ -225,6 +244,20 @@ def slider_state(slider: Locator) -> tuple[str, str]:
     label = slider.locator(".widget-label").inner_text().strip()
     readout = slider.locator(".widget-readout").evaluate("e => e.textContent").strip()
     return label, readout
+
+
+def demo_state(demo: Locator) -> tuple[dict[str, str], str, str]:
+    """In one round trip: slider label → value shown, the readout's text, the figure frame."""
+    return tuple(
+        demo.evaluate(
+            """(d) => [
+              Object.fromEntries([...d.querySelectorAll('.widget-slider')].map(s => [
+                s.querySelector('.widget-label').innerText.trim(),
+                s.querySelector('.widget-readout').textContent.trim()])),
+              d.querySelector('.course-demo-readout').innerText,
+              d.querySelector('.course-demo-figure').getAttribute('data-frame') || '']"""
+        )
+    )
 
 
 def figure_frame(demo: Locator) -> str:
@@ -242,8 +275,25 @@ def wait_for_new_figure(demo: Locator, old_frame: str, timeout_s: float = 10) ->
         src = figure_frame(demo)
         if src != old_frame:
             return src
-        time.sleep(0.02)
+        time.sleep(0.01)
     raise TimeoutError("the demo's figure did not change")
+
+
+def wait_until_true(check: Callable[[], None], timeout_s: float = 10) -> None:
+    """Retry ``check`` until it stops raising AssertionError; re-raise the last one at timeout.
+
+    Used instead of fixed sleeps: a readout is checked as soon as the kernel's update
+    for the slider value on show has arrived, and no later.
+    """
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            check()
+            return
+        except AssertionError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def settle(demo: Locator, quiet_s: float = 0.15, timeout_s: float = 10) -> None:
@@ -283,7 +333,7 @@ def drag(page: Page, slider: Locator, fraction: float) -> None:
     x, y = handle["x"] + handle["width"] / 2, handle["y"] + handle["height"] / 2
     page.mouse.move(x, y)
     page.mouse.down()
-    page.mouse.move(x + fraction * track["width"], y, steps=8)
+    page.mouse.move(x + fraction * track["width"], y, steps=4)
     page.mouse.up()
 
 
