@@ -65,13 +65,23 @@ class Result:
 
 
 def _show(x: Any) -> str:
+    """One value as a student would write it: a list or tuple of numbers as [1, 0]."""
     if isinstance(x, np.ndarray):
         return np.array2string(x, precision=4, suppress_small=True, separator=", ")
+    if isinstance(x, bool | np.bool_):
+        return repr(bool(x))
     if isinstance(x, float | np.floating):
         return f"{float(x):.6g}"
-    if isinstance(x, tuple):
-        return ", ".join(_show(a) for a in x)
+    if isinstance(x, np.integer):
+        return str(int(x))
+    if isinstance(x, list | tuple):
+        return "[" + ", ".join(_show(a) for a in x) + "]"
     return repr(x)
+
+
+def _show_args(args: tuple[Any, ...]) -> str:
+    """The arguments of one call, separated by commas: two vectors read [1, 0], [0, 1]."""
+    return ", ".join(_show(a) for a in args)
 
 
 def _close(actual: Any, expected: Any, rtol: float, atol: float) -> bool:
@@ -111,7 +121,7 @@ def evaluate(exercise: Exercise, answer: Any) -> Result:
             return Result(
                 "fail",
                 f"✗ {exercise.key}: your function raised {type(err).__name__}: {err}\n"
-                f"  on input: {_show(case.args)}",
+                f"  on input: {_show_args(case.args)}",
                 passed,
                 total,
             )
@@ -119,7 +129,7 @@ def evaluate(exercise: Exercise, answer: Any) -> Result:
             continue
         hint = next((m.hint for m in exercise.mistakes if _safe(m, case.args, actual)), "")
         hint = hint or exercise.hint
-        where = f"  input:    {_show(case.args)}\n" if exercise.is_function else ""
+        where = f"  input:    {_show_args(case.args)}\n" if exercise.is_function else ""
         message = (
             f"✗ {exercise.key}: not yet ({passed} of {total} cases right).\n"
             f"{where}  expected: {_show(case.expected)}\n  got:      {_show(actual)}"
@@ -127,8 +137,10 @@ def evaluate(exercise: Exercise, answer: Any) -> Result:
         if hint:
             message += f"\n  hint: {hint}"
         return Result("fail", message, passed, total, {"args": case.args, "actual": actual})
-    cases = f"all {total} hidden cases" if exercise.is_function else "your answer"
-    return Result("pass", f"✓ {exercise.key}: correct ({cases} check out).", total, total)
+    what = (
+        f"all {total} hidden cases check out" if exercise.is_function else "your answer checks out"
+    )
+    return Result("pass", f"✓ {exercise.key}: correct ({what}).", total, total)
 
 
 def _safe(mistake: Mistake, args: tuple[Any, ...], actual: Any) -> bool:

@@ -1,4 +1,4 @@
-"""Dot products of vectors of any length, and projections (numpy only).
+"""Dot products of vectors of any length, projections and rotations (numpy only).
 
 Model functions for notebooks 01.02 and 01.03: each returns every number a
 figure or readout shows, computed with :mod:`helpers.vectors`.
@@ -96,3 +96,33 @@ def projection_parts(a: npt.ArrayLike, b: npt.ArrayLike) -> ProjectionParts:
         theta=float(angle_between(x, y)),
         kind=angle_kind(float(cosine_similarity(x, y))),
     )
+
+
+def random_rotation(d: int, rng: np.random.Generator) -> np.ndarray:
+    """A random d×d rotation: orthogonal (Qᵀ Q = I) with determinant +1, drawn from ``rng``.
+
+    The Q factor of the QR decomposition of a Gaussian matrix is orthogonal, but its
+    column signs are whatever the LAPACK routine leaves, and it may be a reflection
+    (determinant −1). Multiplying each column by the sign of R's diagonal makes Q
+    uniformly distributed over all orthogonal matrices and independent of LAPACK;
+    then, when its determinant is −1 (about half the time), flipping the first column
+    makes it a rotation.
+    """
+    if isinstance(d, bool) or not isinstance(d, int | np.integer):
+        raise TypeError(
+            f"d must be a whole number of dimensions, got {d!r} ({type(d).__name__}); "
+            "pass an int such as d=3."
+        )
+    if d < 2:
+        raise ValueError(f"d is {d}, but a rotation needs at least 2 dimensions; pass d >= 2.")
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(
+            f"rng must be a numpy random Generator, got {type(rng).__name__}; "
+            "pass rng=np.random.default_rng(seed)."
+        )
+    q, r = np.linalg.qr(rng.standard_normal((int(d), int(d))))
+    q = q * np.where(np.diag(r) < 0, -1.0, 1.0)
+    sign, _ = np.linalg.slogdet(q)
+    if sign < 0:
+        q[:, 0] = -q[:, 0]
+    return q

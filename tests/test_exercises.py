@@ -144,3 +144,32 @@ def test_projection_length_mistakes():
     by_b2 = evaluate(ex, lambda a, b: float(np.dot(a, b)) / float(np.dot(b, b)))
     assert "|b|²" in by_b2.message
     assert "6 is a·b" in evaluate(EXERCISES["01.03-is-dot-a-length"], 6).message
+
+
+def test_pass_messages_are_grammatical():
+    value = evaluate(EXERCISES["01.00-warm-up"], 11)
+    assert value.message == "✓ 01.00-warm-up: correct (your answer checks out)."
+    function = evaluate(EXERCISES["01.01-dot2"], SOLUTIONS["01.01-dot2"])
+    total = len(EXERCISES["01.01-dot2"].cases)
+    assert function.message == f"✓ 01.01-dot2: correct (all {total} hidden cases check out)."
+
+
+def test_a_failing_case_shows_each_vector_in_brackets():
+    # The first hidden case of dot2 is u = (1, 0), v = (0, 1); the answer 5 is wrong for it.
+    result = evaluate(EXERCISES["01.01-dot2"], lambda u, v: 5)
+    assert "  input:    [1, 0], [0, 1]\n" in result.message
+    crashed = evaluate(EXERCISES["01.01-dot2"], lambda u, v: 1 / 0)
+    assert "on input: [1, 0], [0, 1]" in crashed.message
+
+
+def test_inputs_and_values_are_shown_as_a_student_writes_them():
+    ex = Exercise(
+        "t",
+        "t",
+        (Case(([0.5, np.float64(2.0)], (np.int64(3), True), np.array([1.0, 0.0])), 0.0),),
+    )
+    message = evaluate(ex, lambda *args: 1.0).message
+    assert "input:    [0.5, 2], [3, True], [1., 0.]\n" in message
+    assert "expected: 0\n" in message and "got:      1" in message
+    scalar = evaluate(EXERCISES["01.01-unit-vector"], lambda d: 7.0).message
+    assert "input:    0\n" in scalar and "expected: [1, 0]\n" in scalar
