@@ -10,14 +10,16 @@ HOST       := 127.0.0.1
 PORT       ?= 8888
 DEMO_PORT  ?= 8866
 
-.PHONY: help setup lab demos workspace test lint execute bench lock clean
+.PHONY: help setup lab demos workspace test check lint execute bench bench-suite lock clean
 
 help:
 	@echo "make lab        set up, copy notebooks into $(WORKSPACE)/, start JupyterLab"
 	@echo "make demos      serve the presenter gallery at http://$(HOST):$(DEMO_PORT)/"
-	@echo "make test       set up, then lint, unit/property tests and nbval over notebooks/"
+	@echo "make test       set up, then lint, unit/property tests, nbval and browser tests"
+	@echo "make check      the fast inner loop: lint, unit/property tests and nbval (no browser)"
 	@echo "make execute    re-run notebooks/ and store their outputs (deterministic)"
 	@echo "make bench      print slider-step latency (kernel and browser) and similarity_matrix speed"
+	@echo "make bench-suite print the test suite's wall time and its marginal cost per notebook"
 	@echo "make workspace  copy new notebooks into $(WORKSPACE)/ (never overwrites)"
 	@echo "make lock       re-resolve requirements.txt from requirements.in"
 
@@ -54,12 +56,19 @@ lint: $(STAMP)
 test: lint
 	$(BIN)/python -m pytest
 
+# The inner loop while writing: everything but the browser tests (about 20 s).
+check: lint
+	$(BIN)/python -m pytest --ignore=tests/browser
+
 execute: $(STAMP)
 	$(BIN)/python scripts/execute_notebooks.py notebooks/*.ipynb
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_browser.py
+
+bench-suite: $(STAMP)
+	$(BIN)/python scripts/bench_suite.py
 
 lock: $(STAMP)
 	$(BIN)/uv pip compile --python-version 3.11 --no-header requirements.in -o requirements.txt
