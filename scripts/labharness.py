@@ -181,6 +181,24 @@ def open_path(page: Page, name: str) -> None:
     wait_for_kernel(page, name)
 
 
+def current_kernel_id(page: Page) -> str:
+    """The id of the kernel the current notebook is connected to."""
+    return page.evaluate(
+        "() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.id"
+    )
+
+
+def open_with_kernel(page: Page, name: str, kernel_id: str) -> None:
+    """Open notebook ``name`` connected to an already running kernel (JupyterLab's "use
+    kernel from other session"): no kernel start, and its imports are already loaded."""
+    page.evaluate(
+        """([path, id]) => window.jupyterapp.commands
+             .execute("docmanager:open", {path, kernel: {id}}).then(() => true)""",
+        [name, kernel_id],
+    )
+    wait_for_kernel(page, name)
+
+
 _KERNEL_READY_JS = """(name) => {
   const w = window.jupyterapp.shell.currentWidget;
   const k = w && w.sessionContext && w.sessionContext.session &&

@@ -91,14 +91,18 @@ def exercise_every_slider(page: Page, scope: Page | Locator, expected_demos: int
     return moved
 
 
-def check_notebook(page: Page, path: Path) -> None:
+def check_notebook(page: Page, path: Path, kernel_id: str | None = None) -> str:
     """Open a notebook in a loaded JupyterLab and Run All: every demo renders with the right
     readout, with no error anywhere, and one keyboard step of each demo repaints it.
 
-    The notebook stays open in a background tab (closing costs a dialog and a kernel
-    shutdown; the server stops them all at the end).
+    With ``kernel_id`` the notebook joins that running kernel instead of starting its own
+    (nbval already runs every notebook in a fresh kernel; here the point is what the
+    browser shows). The notebook stays open in a background tab. Returns its kernel's id.
     """
-    h.open_path(page, path.name)
+    if kernel_id is None:
+        h.open_path(page, path.name)  # through the File menu, as a person would
+    else:
+        h.open_with_kernel(page, path.name, kernel_id)
     h.run_all(page)
     assert h.page_errors(page) == []
     demos = h.demos(h.current_notebook(page))
@@ -107,3 +111,4 @@ def check_notebook(page: Page, path: Path) -> None:
         _check_when_ready(demo)
         move(page, demo, h.sliders(demo)[0], "keyboard")
     assert h.page_errors(page) == []
+    return h.current_kernel_id(page)

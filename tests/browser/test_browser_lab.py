@@ -1,6 +1,10 @@
 """Every notebook with a live demo, in JupyterLab in Chromium: Run All renders every demo
 with no error and a correct readout, and a keyboard step repaints each (skipped, with
 one line saying how to enable it, without Chromium). The gallery test moves every slider.
+
+The first notebook is opened through the File menu and starts a kernel; the others join
+that kernel, as "use kernel from other session" does, which saves a kernel start and the
+imports per notebook. Each notebook is also run in a fresh kernel of its own by nbval.
 """
 
 import labharness as h
@@ -10,12 +14,20 @@ from exercise import WITH_DEMOS, check_notebook, serve_notebooks
 h.require_chromium()
 
 
+class Lab:
+    """One JupyterLab page and the kernel the notebooks share."""
+
+    def __init__(self, page):
+        self.page = page
+        self.kernel_id: str | None = None
+
+
 @pytest.fixture(scope="module")
 def lab(browser, tmp_path_factory):
     """One JupyterLab page for the module: the app loads once, notebooks open in it."""
     with serve_notebooks(tmp_path_factory.mktemp("lab")) as base:
         page = h.open_lab(browser, base)
-        yield page
+        yield Lab(page)
         page.close()
 
 
@@ -25,4 +37,4 @@ def test_some_notebooks_have_live_demos():
 
 @pytest.mark.parametrize("path", WITH_DEMOS, ids=lambda p: p.name)
 def test_run_all_renders_every_demo_in_jupyterlab(lab, path):
-    check_notebook(lab, path)
+    lab.kernel_id = check_notebook(lab.page, path, lab.kernel_id)
