@@ -116,11 +116,21 @@ def l2_rows(X: npt.ArrayLike, *, axis: int = 1) -> FloatArray:
     return _unit_lines(_batch(X), _check_axis(axis), "X")
 
 
+def _centred(x: FloatArray, ax: int) -> FloatArray:
+    """``x`` minus the mean of each row (ax=1) or column (ax=0); refuses an overflowing mean."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        out = x - x.mean(axis=ax, keepdims=True)
+    if not np.all(np.isfinite(out)):
+        raise ValueError(
+            "the mean of X overflows the float range (entries near ±1.8e308); scale X down "
+            "first, e.g. X / np.abs(X).max()."
+        )
+    return out
+
+
 def mean_center(X: npt.ArrayLike, *, axis: int) -> FloatArray:
     """Subtract the mean of each row (axis=1) or of each column (axis=0)."""
-    x = _batch(X)
-    ax = _check_axis(axis)
-    return x - x.mean(axis=ax, keepdims=True)
+    return _centred(_batch(X), _check_axis(axis))
 
 
 def min_max(X: npt.ArrayLike, *, axis: int) -> FloatArray:
@@ -147,7 +157,7 @@ def z_score(X: npt.ArrayLike, *, axis: int) -> FloatArray:
     flat = np.flatnonzero(x.max(axis=ax) == x.min(axis=ax))
     if flat.size:
         raise _constant_error(x, ax, int(flat[0]), flat.size, "standard deviation")
-    centred = x - x.mean(axis=ax, keepdims=True)
+    centred = _centred(x, ax)
     with np.errstate(over="ignore", under="ignore"):
         spread = np.sqrt(np.mean(centred * centred, axis=ax, keepdims=True))
     if not np.all(np.isfinite(spread)) or np.any(spread == 0):

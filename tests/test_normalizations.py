@@ -259,6 +259,12 @@ def test_l2_of_huge_and_tiny_rows_stays_finite():
     np.testing.assert_allclose(out, [[0.6, 0.8], [0.6, 0.8]])
 
 
+def test_an_overflowing_mean_is_an_error():
+    for f in (mean_center, z_score):
+        with pytest.raises(ValueError, match="the mean of X overflows the float range"):
+            f([[1e308, 1.5e308, 1.7e308]], axis=1)
+
+
 def test_min_max_with_an_overflowing_range_is_an_error():
     with pytest.raises(ValueError, match="overflows the float range"):
         min_max([[-1e308, 1e308]], axis=1)
