@@ -81,6 +81,7 @@ EXERCISES = (
             ),
         ),
         hint="cos(a, b) = a·b / (|a| |b|), with |a| = √(a·a) and |b| = √(b·b).",
+        rtol=1e-3,  # three decimals typed by hand are enough
         is_function=False,
     ),
     Exercise(
