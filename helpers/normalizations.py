@@ -8,17 +8,23 @@ shape (n, d), one vector per row, along the ``axis`` you choose:
 
 These are numpy's own axis numbers (``X.mean(axis=1)`` is one mean per row).
 
-=============  ===========================  ===========================================
-function       what it does                 what it removes (what no longer matters)
-=============  ===========================  ===========================================
-``l2_rows``    x / |x|                      the length (a positive scale factor)
-``mean_center``  x − mean(x)                the offset (a constant added to every entry)
-``min_max``    (x − min) / (max − min)      the offset and the range
-``z_score``    (x − mean) / std             the offset and the spread
-=============  ===========================  ===========================================
+Two words are used the same way everywhere: an **offset** is a constant added to every
+entry (a shift), a **scale** is a positive factor multiplying every entry (a stretch).
+The **range** is max − min, the **spread** is the standard deviation.
 
+================  =========================  ================  ======================
+function          what it does               removes           pins down afterwards
+================  =========================  ================  ======================
+``l2_normalize``  x / |x|                    scale (length)    length 1
+``mean_center``   x − mean(x)                offset            mean 0
+``min_max``       (x − min) / (max − min)    offset and scale  min 0, max 1
+``z_score``       (x − mean) / std           offset and scale  mean 0, spread 1
+================  =========================  ================  ======================
+
+``l2_normalize`` works along rows unless told otherwise (``axis=1`` is its default); the
+other three have no default, so the caller must say ``axis=0`` or ``axis=1``.
 ``std`` is the population standard deviation (divide by n, ``np.std(ddof=0)``), as
-scikit-learn's ``StandardScaler`` uses. Only ``l2_rows`` with ``axis=1`` turns a dot
+scikit-learn's ``StandardScaler`` uses. Only ``l2_normalize`` along rows turns a dot
 product into a cosine similarity.
 """
 
@@ -37,7 +43,7 @@ __all__ = [
     "CloudStep",
     "Normalization",
     "count_disagreements",
-    "l2_rows",
+    "l2_normalize",
     "mean_center",
     "min_max",
     "nearest_neighbours",
@@ -79,7 +85,7 @@ def _constant_error(X: FloatArray, axis: int, index: int, count: int, what: str)
     value = float(X[index, 0] if axis == 1 else X[0, index])
     slicing = f"X[{index}]" if axis == 1 else f"X[:, {index}]"
     fix = (
-        "drop that row, or use l2_rows or mean_center, which accept it"
+        "drop that row, or use l2_normalize or mean_center, which accept it"
         if axis == 1
         else "drop that feature (it carries no information), or only mean_center it"
     )
@@ -111,8 +117,8 @@ def _unit_lines(x: FloatArray, ax: int, name: str) -> FloatArray:
     return out if ax == 1 else out.T
 
 
-def l2_rows(X: npt.ArrayLike, *, axis: int = 1) -> FloatArray:
-    """Divide each row (axis=1, default) or each column (axis=0) by its L2 length."""
+def l2_normalize(X: npt.ArrayLike, *, axis: int = 1) -> FloatArray:
+    """Divide each row (axis=1, the default) or each column (axis=0) by its L2 length."""
     return _unit_lines(_batch(X), _check_axis(axis), "X")
 
 
@@ -173,38 +179,50 @@ def z_score(X: npt.ArrayLike, *, axis: int) -> FloatArray:
 
 @dataclass(frozen=True)
 class Normalization:
-    """One choice of the demo's slider: its name, what it removes and where it works."""
+    """One choice of the demo's slider: its name, what it removes, what it pins down, where."""
 
     key: str
     name: str
-    short: str  # what it removes, in a word or three: "offset and range"
-    removes: str  # the same, said of this cloud: "each column's offset and range"
+    short: str  # what it removes, in a word or three: "offset and scale"
+    removes: str  # the same, said of this cloud: "each column's offset and scale"
+    pins: str  # what is fixed afterwards, in each row or column it works along: "min 0, max 1"
     along: str
 
 
+_COLUMNS = "columns: one feature across all points"
 NORMALIZATIONS: tuple[Normalization, ...] = (  # fmt: skip
-    Normalization("none", "none", "nothing", "nothing", "—"),
-    Normalization("l2", "L2 per row", "length", "each point's length", "rows: one point at a time"),
+    Normalization("none", "none", "nothing", "nothing", "nothing", "—"),
+    Normalization(
+        "l2",
+        "L2 per row",
+        "scale (length)",
+        "each point's scale (its length)",
+        "length 1",
+        "rows: one point at a time",
+    ),
     Normalization(
         "center",
         "mean-centering per column",
         "offset",
         "each column's offset",
-        "columns: one feature across all points",
+        "mean 0",
+        _COLUMNS,
     ),
     Normalization(
         "minmax",
         "min–max per column",
-        "offset and range",
-        "each column's offset and range",
-        "columns: one feature across all points",
+        "offset and scale",
+        "each column's offset and scale",
+        "min 0, max 1",
+        _COLUMNS,
     ),
     Normalization(
         "zscore",
         "z-score per column",
-        "offset and spread",
-        "each column's offset and spread",
-        "columns: one feature across all points",
+        "offset and scale",
+        "each column's offset and scale",
+        "mean 0, spread 1",
+        _COLUMNS,
     ),
 )
 
@@ -236,7 +254,7 @@ def _apply(kind: str, x: FloatArray) -> FloatArray:
     if kind == "none":
         return x.copy()
     if kind == "l2":
-        return l2_rows(x, axis=1)
+        return l2_normalize(x, axis=1)
     if kind == "center":
         return mean_center(x, axis=0)
     if kind == "minmax":

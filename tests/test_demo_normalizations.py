@@ -3,11 +3,13 @@
 import math
 import statistics
 
+import matplotlib.colors as mcolors
 import numpy as np
 import pytest
 from readouts import check_headless, number
 
 from helpers.demos.normalizations import CLOUD, normalization_demo
+from helpers.plotting import PALETTE
 from helpers.views.normalizations import draw_distance_vs_cosine, draw_same_direction
 
 TITLE = "Four normalizations move a point cloud"
@@ -53,8 +55,10 @@ def check_readout(sliders: dict[str, str], readout: str) -> None:
     lengths = [math.hypot(x, y) for x, y in points]
     assert abs(number(readout, "shortest |point|") - min(lengths)) < 6e-4
     assert abs(number(readout, "longest |point|") - max(lengths)) < 6e-4
-    removes = ("nothing", "length", "offset", "offset and range", "offset and spread")[kind]
-    assert removes in readout.split("removes", 1)[1].split("works along", 1)[0]
+    removes = ("nothing", "scale (its length)", "offset", "offset and scale", "offset and scale")
+    assert removes[kind] in readout.split("removes", 1)[1].split("pins down", 1)[0]
+    pins = ("nothing", "length 1", "mean 0", "min 0, max 1", "mean 0, spread 1")
+    assert pins[kind] in readout.split("pins down at t = 1", 1)[1].split("works along", 1)[0]
 
 
 READOUT_CHECKS = {TITLE: check_readout}
@@ -112,23 +116,61 @@ def test_snapshot_titles_name_the_normalization_and_what_it_removes():
     d = normalization_demo()
     fig = d.snapshots([{"kind": k, "t": 1.0} for k in range(1, 5)] + [{"kind": 2, "t": 0.5}])
     titles = [ax.get_title(loc="left") for ax in fig.axes]
-    assert titles[0] == "L2 per row\nremoves: length"
-    assert titles[3] == "z-score per column\nremoves: offset and spread"
-    assert titles[4] == "mean-centering per column\nremoves: offset, t = 0.5"
+    assert titles[0] == "L2 per row\nremoves: scale (length)\npins: length 1"
+    assert titles[2] == "min–max per column\nremoves: offset and scale\npins: min 0, max 1"
+    assert titles[3] == "z-score per column\nremoves: offset and scale\npins: mean 0, spread 1"
+    assert titles[4] == "mean-centering per column, t = 0.5\nremoves: offset\npins: mean 0"
+
+
+def test_the_unit_square_is_drawn_above_the_dots_and_the_mean_below_them():
+    view = normalization_demo(kind=3).view
+    square = [line for line in view.ax.lines if list(line.get_xdata()) == [0, 1, 1, 0, 0]]
+    assert len(square) == 1 and list(square[0].get_ydata()) == [0, 0, 1, 1, 0]
+    dot_z = {dot.get_zorder() for dot in view.dots}
+    assert square[0].get_zorder() > max(dot_z)
+    assert view.mean_h.get_zorder() < min(dot_z) and view.mean_v.get_zorder() < min(dot_z)
 
 
 def test_same_direction_figure_draws_one_panel_per_vector_plus_the_normalized_one():
     fig = draw_same_direction([[3, 4], [30, 40]], ["a", "b"])
     assert len(fig.axes) == 3
-    assert fig.axes[1].get_title() == "b\n[30, 40], |v| = 50"
-    assert fig.axes[2].get_title() == "normalized\n[0.6, 0.8], |v| = 1"
-    assert fig.axes[1].get_xlim() == pytest.approx((-65, 65))  # zoomed to its own length
+    assert fig.axes[1].get_title() == "b\n[30, 40]\n|v| = 50"
+    assert fig.axes[2].get_title() == "normalized\n[0.6, 0.8]\n|v| = 1"
+    assert fig.axes[1].get_xlim() == pytest.approx((-12.5, 60))  # zoomed to its own length
+    assert [(ax.get_xlabel(), ax.get_ylabel()) for ax in fig.axes] == [("x", "y")] * 3
+    arrows = [[p for p in ax.patches if hasattr(p, "get_facecolor")] for ax in fig.axes]
+    colours = [{mcolors.to_hex(p.get_facecolor()) for p in a} for a in arrows]
+    assert colours[0] == colours[1] == {PALETTE["blue"].lower()}
+    assert colours[2] == {PALETTE["vermillion"].lower()}
+    # Only the normalized panel has a circle: the unit circle, radius 1.
+    circles = [[ln for ln in ax.lines if len(ln.get_xdata()) > 100] for ax in fig.axes]
+    assert [len(c) for c in circles] == [0, 0, 1]
+    np.testing.assert_allclose(np.hypot(*circles[2][0].get_data()), 1.0)
     with pytest.raises(ValueError, match="labels has 1 entries but originals has 2"):
         draw_same_direction([[3, 4], [30, 40]], ["a"])
 
 
-def test_distance_figure_checks_its_pairs():
-    fig = draw_distance_vs_cosine([0.5], [1.0], [0.1, 0.2], [3.0, 4.0])
+def _ringed(ax):
+    """The (cos, d2) of each ringed point and its label, from the figure's artists."""
+    rings = [ln for ln in ax.lines if ln.get_marker() in ("s", "D")]
+    labels = [t.get_text() for t in ax.texts]
+    return [(float(r.get_xdata()[0]), float(r.get_ydata()[0])) for r in rings], labels
+
+
+def test_distance_figure_rings_both_nearest_points_and_keeps_its_own_y_axes():
+    cos_u, d2_u = [0.1, 0.9, -0.5], [1.8, 0.2, 3.0]
+    cos_r, d2_r = [0.1, 0.9, -0.5, 0.6], [0.3, 6.0, 20.0, 1.0]
+    fig = draw_distance_vs_cosine(cos_u, d2_u, cos_r, d2_r)
     assert [ax.get_title() for ax in fig.axes] == ["unit vectors", "any lengths"]
+    rings, labels = _ringed(fig.axes[0])
+    assert rings == [(0.9, 0.2)] and labels == ["nearest by cosine\nand by distance"]
+    rings, labels = _ringed(fig.axes[1])
+    assert rings == [(0.9, 6.0), (0.1, 0.3)]
+    assert labels == ["nearest by cosine", "nearest by distance"]
+    assert fig.axes[0].get_ylim()[1] == pytest.approx(4.2)  # room for 2 − 2 cos θ up to 4
+    assert fig.axes[1].get_ylim()[1] == pytest.approx(1.08 * 20.0)
+
+
+def test_distance_figure_checks_its_pairs():
     with pytest.raises(ValueError, match="any lengths: 2 cosines but 1 squared distances"):
         draw_distance_vs_cosine([0.5], [1.0], [0.1, 0.2], [3.0])

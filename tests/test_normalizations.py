@@ -16,7 +16,7 @@ from helpers.normalizations import (
     METRICS,
     NORMALIZATIONS,
     count_disagreements,
-    l2_rows,
+    l2_normalize,
     mean_center,
     min_max,
     nearest_neighbours,
@@ -89,7 +89,7 @@ def _long_enough(x, axis):
 @given(batches(), st.sampled_from([0, 1]))
 def test_l2_divides_each_line_by_its_length(x, axis):
     assume(_long_enough(x, axis))
-    out = l2_rows(x, axis=axis)
+    out = l2_normalize(x, axis=axis)
     np.testing.assert_allclose(out, _loop(x, axis, _l2), atol=1e-12)
     for line in _lines(out.tolist(), axis):
         assert math.hypot(*line) == pytest.approx(1.0)
@@ -137,7 +137,9 @@ def test_each_normalization_forgets_exactly_its_degrees_of_freedom(x, axis, scal
     x = np.array(x)
     scaled, shifted = scale * x, x + shift
     # L2: forgets a positive scale factor.
-    np.testing.assert_allclose(l2_rows(scaled, axis=axis), l2_rows(x, axis=axis), atol=1e-9)
+    np.testing.assert_allclose(
+        l2_normalize(scaled, axis=axis), l2_normalize(x, axis=axis), atol=1e-9
+    )
     # mean-centering: forgets a constant offset.
     np.testing.assert_allclose(
         mean_center(shifted, axis=axis), mean_center(x, axis=axis), atol=1e-9
@@ -150,14 +152,14 @@ def test_each_normalization_forgets_exactly_its_degrees_of_freedom(x, axis, scal
 
 def test_l2_keeps_offset_and_mean_centering_keeps_scale():
     x = np.array([[1.0, 2.0, 4.0], [3.0, 1.0, 1.0]])
-    assert not np.allclose(l2_rows(x + 5), l2_rows(x))
+    assert not np.allclose(l2_normalize(x + 5), l2_normalize(x))
     np.testing.assert_allclose(mean_center(3 * x, axis=1), 3 * mean_center(x, axis=1))
 
 
 def test_a_different_scale_for_each_row_is_forgotten_by_l2_but_not_by_column_methods():
     x = np.array([[1.0, 2.0], [3.0, 1.0], [2.0, 5.0]])
     c = np.array([[0.5], [7.0], [30.0]])  # every row stretched by its own factor
-    np.testing.assert_allclose(l2_rows(c * x), l2_rows(x))
+    np.testing.assert_allclose(l2_normalize(c * x), l2_normalize(x))
     for f in (mean_center, min_max, z_score):
         assert not np.allclose(f(c * x, axis=0), f(x, axis=0))
 
@@ -183,7 +185,7 @@ def test_only_l2_per_row_turns_dot_products_into_cosines():
     rng = np.random.default_rng(202)
     x = rng.normal(loc=2.0, scale=1.0, size=(6, 4))
     cos = _cosines_by_loop(x)
-    u = l2_rows(x)
+    u = l2_normalize(x)
     dots = np.array([[math.fsum(p * q for p, q in zip(a, b, strict=True)) for b in u] for a in u])
     np.testing.assert_allclose(dots, cos, atol=1e-12)
     for other in (
@@ -191,7 +193,9 @@ def test_only_l2_per_row_turns_dot_products_into_cosines():
         min_max(x, axis=0),
         z_score(x, axis=0),
         mean_center(x, axis=1),
-        l2_rows(x, axis=0),
+        min_max(x, axis=1),
+        z_score(x, axis=1),
+        l2_normalize(x, axis=0),
     ):
         assert np.max(np.abs(other @ other.T - cos)) > 0.1
 
@@ -199,19 +203,31 @@ def test_only_l2_per_row_turns_dot_products_into_cosines():
 def test_centering_each_row_then_l2_gives_pearson_correlation_of_rows():
     rng = np.random.default_rng(7)
     x = rng.normal(loc=3.0, scale=2.0, size=(5, 6))
-    u = l2_rows(mean_center(x, axis=1))
-    z = z_score(x, axis=1)
+    u = l2_normalize(mean_center(x, axis=1))
     for i in range(5):
         for j in range(5):
             r = scipy.stats.pearsonr(x[i], x[j]).statistic
             assert u[i] @ u[j] == pytest.approx(r, abs=1e-12)
-            assert z[i] @ z[j] / x.shape[1] == pytest.approx(r, abs=1e-12)
+
+
+@PROPS
+@given(batches(min_rows=2, max_rows=4, min_cols=3, max_cols=6))
+def test_z_score_per_row_gives_d_times_the_pearson_correlation(x):
+    # z_a · z_b = d · r(a, b): the notebook's claim, against scipy's pearsonr.
+    assume(_spread_enough(x, 1))
+    z = z_score(x, axis=1)
+    d = len(x[0])
+    for i, a in enumerate(x):
+        for j, b in enumerate(x):
+            r = scipy.stats.pearsonr(a, b).statistic
+            dot = math.fsum(p * q for p, q in zip(z[i], z[j], strict=True))
+            assert dot == pytest.approx(d * r, abs=1e-8)
 
 
 def test_centering_each_column_then_l2_is_not_pearson_correlation_of_rows():
     rng = np.random.default_rng(7)
     x = rng.normal(loc=3.0, scale=2.0, size=(5, 6))
-    u = l2_rows(mean_center(x, axis=0))
+    u = l2_normalize(mean_center(x, axis=0))
     pearson = np.array([[scipy.stats.pearsonr(a, b).statistic for b in x] for a in x])
     assert np.max(np.abs(u @ u.T - pearson)) > 0.1
 
@@ -222,15 +238,15 @@ def test_centering_each_column_then_l2_is_not_pearson_correlation_of_rows():
 @pytest.mark.parametrize(
     ("call", "error", "message"),
     [
-        (lambda: l2_rows([[1, 2], [0, 0], [0, 0]]), ValueError,
+        (lambda: l2_normalize([[1, 2], [0, 0], [0, 0]]), ValueError,
          r"X row 1 \(X\[1\]\) is all zeros \(2 zero row\(s\).*drop it, e.g. X\[X.any\(axis=1\)\]"),
-        (lambda: l2_rows([[1, 0], [2, 0]], axis=0), ValueError,
+        (lambda: l2_normalize([[1, 0], [2, 0]], axis=0), ValueError,
          r"X column 1 \(X\[:, 1\]\) is all zeros.*X\[:, X.any\(axis=0\)\]"),
         (lambda: min_max([[1, 2], [1, 5]], axis=0), ValueError,
          r"X column 0 \(X\[:, 0\]\) is constant: every entry is 1 .*range max − min is 0.*"
          r"drop that feature"),
         (lambda: min_max([[4, 4, 4], [1, 2, 3]], axis=1), ValueError,
-         r"X row 0 \(X\[0\]\) is constant: every entry is 4.*drop that row, or use l2_rows"),
+         r"X row 0 \(X\[0\]\) is constant: every entry is 4.*drop that row, or use l2_normalize"),
         (lambda: z_score([[1, 2], [3, 2], [5, 2]], axis=0), ValueError,
          r"X column 1 .* is constant: every entry is 2 .*standard deviation is 0"),
         (lambda: z_score([[0.1, 0.1, 0.1]], axis=1), ValueError, r"X row 0 .* is constant"),
@@ -238,7 +254,7 @@ def test_centering_each_column_then_l2_is_not_pearson_correlation_of_rows():
         (lambda: mean_center([[1, 2]], axis=True), TypeError, r"axis must be the whole number"),
         (lambda: z_score([[1, 2]], axis="rows"), TypeError, r"must be the whole number 0 or 1"),
         (lambda: mean_center([[1, 2]], axis=1.0), TypeError, r"got 1.0"),
-        (lambda: l2_rows([1.0, 2.0]), ValueError, r"X must be a 2-D batch.*X\[None, :\]"),
+        (lambda: l2_normalize([1.0, 2.0]), ValueError, r"X must be a 2-D batch.*X\[None, :\]"),
         (lambda: min_max([[1.0, float("nan")]], axis=1), ValueError, r"X contains 1 NaN"),
         (lambda: z_score([[1.0, 2.0]], axis=0), ValueError, r"X column 0 .* is constant"),
     ],
@@ -248,6 +264,12 @@ def test_bad_input_names_the_argument_and_the_fix(call, error, message):
         call()
 
 
+def test_l2_normalize_works_along_rows_by_default():
+    x = [[3.0, 4.0], [1.0, 0.0], [0.0, 2.0]]
+    np.testing.assert_array_equal(l2_normalize(x), l2_normalize(x, axis=1))
+    np.testing.assert_allclose(l2_normalize(x), [[0.6, 0.8], [1, 0], [0, 1]])
+
+
 def test_axis_is_required_for_the_centering_methods():
     for f in (mean_center, min_max, z_score):
         with pytest.raises(TypeError, match="axis"):
@@ -255,7 +277,7 @@ def test_axis_is_required_for_the_centering_methods():
 
 
 def test_l2_of_huge_and_tiny_rows_stays_finite():
-    out = l2_rows([[3e200, 4e200], [3e-200, 4e-200]])
+    out = l2_normalize([[3e200, 4e200], [3e-200, 4e-200]])
     np.testing.assert_allclose(out, [[0.6, 0.8], [0.6, 0.8]])
 
 
@@ -276,11 +298,11 @@ def test_min_max_with_an_overflowing_range_is_an_error():
 def test_every_positive_multiple_normalizes_to_the_same_unit_vector():
     originals = scaled_copies([0.6, 0.8], [5, 7, 50, 0.05])
     np.testing.assert_allclose(originals, [[3, 4], [4.2, 5.6], [30, 40], [0.03, 0.04]])
-    for row in l2_rows(originals):
+    for row in l2_normalize(originals):
         np.testing.assert_allclose(row, [0.6, 0.8], atol=1e-15)
     # Storing the length as well undoes it: length × direction.
     lengths = [math.hypot(*r) for r in originals]
-    np.testing.assert_allclose(np.array(lengths)[:, None] * l2_rows(originals), originals)
+    np.testing.assert_allclose(np.array(lengths)[:, None] * l2_normalize(originals), originals)
 
 
 def test_scaled_copies_rejects_factors_that_are_not_positive():
@@ -388,8 +410,8 @@ def test_nearest_neighbours_in_chunks_match_one_pass(monkeypatch):
 
 def test_on_unit_vectors_the_three_metrics_agree_and_off_them_they_do_not():
     rng = np.random.default_rng(202)
-    q = l2_rows(rng.standard_normal((300, 8)))
-    x = l2_rows(rng.standard_normal((400, 8)))
+    q = l2_normalize(rng.standard_normal((300, 8)))
+    x = l2_normalize(rng.standard_normal((400, 8)))
     found = {m: nearest_neighbours(q, x, m) for m in METRICS}
     assert count_disagreements(found["euclidean"], found["cosine"]) == 0
     assert count_disagreements(found["inner"], found["cosine"]) == 0
@@ -447,7 +469,7 @@ def test_l2_exercise_names_the_column_and_the_mean_mistakes():
     for centred in (
         lambda X: X - X.mean(axis=1, keepdims=True),
         lambda X: X - X.mean(axis=0),
-        lambda X: l2_rows(X - X.mean(axis=1, keepdims=True)),
+        lambda X: l2_normalize(X - X.mean(axis=1, keepdims=True)),
     ):
         assert "mean-centering" in evaluate(ex, centred).message
     wrong_axis = evaluate(ex, lambda X: X / np.linalg.norm(X, axis=1))
@@ -456,7 +478,26 @@ def test_l2_exercise_names_the_column_and_the_mean_mistakes():
     assert "square root" in squares.message
     l1 = evaluate(ex, lambda X: X / np.abs(X).sum(axis=1, keepdims=True))
     assert "L1 length" in l1.message
-    assert evaluate(ex, lambda X: l2_rows(X)).passed
+    assert evaluate(ex, lambda X: l2_normalize(X)).passed
+
+
+def test_z_score_exercise_names_the_row_range_and_ddof_mistakes():
+    ex = EXERCISES["02.02-z-score-columns"]
+    wrong = {
+        "standardized each row": lambda X: scipy.stats.zscore(X, axis=1),
+        "mean normalization": lambda X: (X - X.mean(axis=0)) / np.ptp(X, axis=0),
+        "min–max scaling": lambda X: min_max(X, axis=0),
+        "ddof=1": lambda X: scipy.stats.zscore(X, axis=0, ddof=1),
+        "whole array": lambda X: (X - X.mean()) / X.std(),
+        "mean-centering": lambda X: mean_center(X, axis=0),
+        "offset is still there": lambda X: X / X.std(axis=0),
+        "variance": lambda X: mean_center(X, axis=0) / X.var(axis=0),
+    }
+    for phrase, answer in wrong.items():
+        result = evaluate(ex, answer)
+        assert result.status == "fail" and phrase in result.message, phrase
+    assert evaluate(ex, lambda X: z_score(X, axis=0)).passed
+    assert evaluate(ex, lambda X: scipy.stats.zscore(X, axis=0)).passed
 
 
 def test_value_exercises_name_their_mistakes():

@@ -7,7 +7,7 @@ from ..normalizations import NORMALIZATIONS, CloudStep, normalize_cloud, point_c
 from ..plotting import signed
 from ..views.normalizations import NormalizationView
 
-CLOUD = point_cloud()  # 12 seeded points near (2, 1.1), wider in x than in y
+CLOUD = point_cloud()  # 12 seeded points near (1.6, 0.9), wider in x than in y
 
 
 def _normalize_demo_cloud(kind: float, t: float) -> CloudStep:
@@ -15,12 +15,14 @@ def _normalize_demo_cloud(kind: float, t: float) -> CloudStep:
 
 
 def cloud_readout(step: CloudStep) -> str:
-    """HTML readout: which normalization, what it removes, column means and stds, row lengths."""
+    """HTML readout: which normalization, what it removes and pins down, column means and
+    standard deviations, the shortest and longest point."""
     index = NORMALIZATIONS.index(step.kind)
     return readout_table(
         [
             ("normalization", f"<b>{index} = {step.kind.name}</b>"),
             ("removes", step.kind.removes),
+            ("pins down at t = 1", step.kind.pins),
             ("works along", step.kind.along),
             ("mean of x", signed(step.means[0], 3)),
             ("mean of y", signed(step.means[1], 3)),
@@ -44,8 +46,8 @@ def normalization_demo(kind: float = 1, t: float = 1.0) -> SliderDemo:
         view=NormalizationView,
         notebook="02.02",
         caption=(
-            "L2 per row slides each point along its own ray onto the unit circle; the column-wise"
-            " normalizations shift and stretch the whole cloud, one feature at a time."
+            "L2 per row slides each point along its own ray onto the unit circle; mean-centering"
+            " shifts the cloud; min–max and z-score also stretch x and y by different factors."
         ),
         readout=cloud_readout,
     )

@@ -1,9 +1,10 @@
-"""02.02's exercises: L2-normalize the rows, undo a normalization with a stored length,
-and |a − b|² for unit vectors."""
+"""02.02's exercises: L2-normalize the rows, z-score the columns, undo a normalization with a
+stored length, and |a − b|² for unit vectors."""
 
 from __future__ import annotations
 
 import math
+import statistics
 from typing import Any
 
 import numpy as np
@@ -62,6 +63,64 @@ def _lengths_broadcast_wrong(args: tuple[Any, ...], actual: Any) -> bool:
     return x.shape[0] == x.shape[1] and _same(actual, x / lengths[None, :])
 
 
+def _columns_standardized(rows: tuple[tuple[float, ...], ...]) -> np.ndarray:
+    """Each column minus its mean, over its population standard deviation, by loops."""
+    columns = list(zip(*rows, strict=True))
+    stats = [(statistics.fmean(c), statistics.pstdev(c)) for c in columns]
+    return np.array([[(x - m) / sd for x, (m, sd) in zip(row, stats, strict=True)] for row in rows])
+
+
+def _z_along(x: np.ndarray, axis: int | None, ddof: int = 0) -> np.ndarray:
+    mean = x.mean(axis=axis, keepdims=axis is not None)
+    return (x - mean) / x.std(axis=axis, ddof=ddof, keepdims=axis is not None)
+
+
+def _z_per_row(args: tuple[Any, ...], actual: Any) -> bool:
+    return _same(actual, _z_along(_x(args), 1))
+
+
+def _z_whole_array(args: tuple[Any, ...], actual: Any) -> bool:
+    return _same(actual, _z_along(_x(args), None))
+
+
+def _z_sample_std(args: tuple[Any, ...], actual: Any) -> bool:
+    return _same(actual, _z_along(_x(args), 0, ddof=1))
+
+
+def _over_range(args: tuple[Any, ...], actual: Any) -> bool:
+    x = _x(args)
+    return _same(actual, (x - x.mean(axis=0)) / (x.max(axis=0) - x.min(axis=0)))
+
+
+def _min_max_columns(args: tuple[Any, ...], actual: Any) -> bool:
+    x = _x(args)
+    return _same(actual, (x - x.min(axis=0)) / (x.max(axis=0) - x.min(axis=0)))
+
+
+def _centred_only(args: tuple[Any, ...], actual: Any) -> bool:
+    x = _x(args)
+    return _same(actual, x - x.mean(axis=0))
+
+
+def _not_centred(args: tuple[Any, ...], actual: Any) -> bool:
+    x = _x(args)
+    return _same(actual, x / x.std(axis=0))
+
+
+def _over_variance(args: tuple[Any, ...], actual: Any) -> bool:
+    x = _x(args)
+    return _same(actual, (x - x.mean(axis=0)) / x.var(axis=0))
+
+
+# Every row and every column varies, so the per-row mistake is computable too; 3×2 first, so
+# that a transposed answer has the wrong shape.
+_FEATURE_TABLES = (
+    ((1.0, 10.0), (2.0, 30.0), (6.0, 20.0)),
+    ((180.0, 70.0, 30.0), (165.0, 55.0, 41.0), (172.0, 90.0, 25.0), (190.0, 80.0, 52.0)),
+    ((0.0, 1.0, 4.0), (3.0, -1.0, 2.0), (-3.0, 2.0, 0.5)),
+    ((2.0, 2.5), (4.0, -1.0), (4.0, 0.0), (5.0, 3.5), (7.0, 1.0)),
+)
+
 _MATRICES = (
     ((3.0, 4.0), (1.0, 0.0)),
     ((1.0, 2.0, 2.0), (0.0, -3.0, 4.0)),
@@ -73,7 +132,8 @@ _MATRICES = (
 EXERCISES = (
     Exercise(
         key="02.02-l2-normalize-rows",
-        prompt="l2_normalize_rows(X): divide each row of the 2-D array X by its own length.",
+        prompt="l2_normalize_rows(X): divide each row of the 2-D array X by its own length "
+        "(numpy only; the hidden cases have no all-zero row).",
         cases=tuple(Case((np.array(m),), _rows_over_lengths(m)) for m in _MATRICES),
         mistakes=(
             Mistake(
@@ -104,6 +164,57 @@ EXERCISES = (
         ),
         hint="Each row x becomes x / |x|, with |x| = √(x₁² + … + x_d²); every row then has "
         "length 1.",
+    ),
+    Exercise(
+        key="02.02-z-score-columns",
+        prompt="z_score_columns(X): in each column (feature) of the 2-D array X, subtract the "
+        "column's mean and divide by the column's standard deviation (ddof=0); every column then "
+        "has mean 0 and spread 1.",
+        cases=tuple(Case((np.array(m),), _columns_standardized(m)) for m in _FEATURE_TABLES),
+        mistakes=(
+            Mistake(
+                _z_per_row,
+                "You standardized each row (one vector at a time, axis=1). A feature is a "
+                "column: take the mean and the standard deviation down each column, axis=0.",
+            ),
+            Mistake(
+                _over_range,
+                "You divided by the range max − min: that is mean normalization, "
+                "(x − mean) / (max − min). The z-score divides by the standard deviation.",
+            ),
+            Mistake(
+                _min_max_columns,
+                "That is min–max scaling (smallest 0, largest 1). The z-score subtracts the "
+                "mean and divides by the standard deviation.",
+            ),
+            Mistake(
+                _z_sample_std,
+                "You divided by the sample standard deviation (ddof=1, divide by n − 1, as "
+                "pandas' .std() does). Here, as in scikit-learn's StandardScaler, divide by n: "
+                "np.std's default ddof=0.",
+            ),
+            Mistake(
+                _z_whole_array,
+                "You used one mean and one standard deviation for the whole array. Each column "
+                "needs its own: X.mean(axis=0), X.std(axis=0).",
+            ),
+            Mistake(
+                _centred_only,
+                "You subtracted the column means but did not divide by the standard deviations: "
+                "that is mean-centering, which keeps the scale.",
+            ),
+            Mistake(
+                _not_centred,
+                "You divided by the standard deviations but did not subtract the column means "
+                "first, so the offset is still there.",
+            ),
+            Mistake(
+                _over_variance,
+                "You divided by the variance; the standard deviation is its square root.",
+            ),
+        ),
+        hint="(X − X.mean(axis=0)) / X.std(axis=0): axis=0 gives one mean and one standard "
+        "deviation per column.",
     ),
     Exercise(
         key="02.02-original-entry",
@@ -156,8 +267,14 @@ def l2_normalize_rows(X: Any) -> np.ndarray:
     return x / np.sqrt((x * x).sum(axis=1, keepdims=True))
 
 
+def z_score_columns(X: Any) -> np.ndarray:
+    x = np.asarray(X, dtype=float)
+    return (x - x.mean(axis=0)) / x.std(axis=0)
+
+
 SOLUTIONS = {
     "02.02-l2-normalize-rows": l2_normalize_rows,
+    "02.02-z-score-columns": z_score_columns,
     "02.02-original-entry": 9.0,
     "02.02-unit-distance": 1.0,
 }
