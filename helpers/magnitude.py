@@ -44,8 +44,8 @@ class Stretch:
     index: int  # the candidate that was stretched
     base: np.ndarray  # that candidate before stretching
     rankings: Rankings  # of the candidates with the stretched one in place
-    overtakes: tuple[float, ...]  # per candidate j: the scale above which `index` beats j
-    # under the dot product (math.inf: never; nan for `index` itself)
+    overtakes: tuple[float, ...]  # per candidate j: the threshold s* above which `index`
+    # beats j under the dot product (math.inf: never; nan for `index` itself)
 
 
 def _nonzero(v: np.ndarray, name: str) -> np.ndarray:
@@ -97,12 +97,15 @@ def rankings(q: npt.ArrayLike, candidates: npt.ArrayLike) -> Rankings:
     )
 
 
-def winning_threshold(score_relevant: float, score_irrelevant: float) -> float:
-    """The scale above which s × score_irrelevant exceeds score_relevant, for every larger s.
+def winning_threshold(score_relevant: float, score_off_topic: float) -> float:
+    """The threshold s* for s × score_off_topic > score_relevant: every s > s* wins.
 
-    0.0 when every positive scale already wins; math.inf when growing never wins.
+    With score_off_topic > 0 it is score_relevant / score_off_topic, the scale at which
+    the two scores tie (0.0 if that is negative: every positive scale already wins).
+    With score_off_topic <= 0 growing never wins: math.inf (0.0 in the one odd case
+    score_off_topic = 0 > score_relevant, where every scale wins).
     """
-    r, x = float(score_relevant), float(score_irrelevant)
+    r, x = float(score_relevant), float(score_off_topic)
     if not (math.isfinite(r) and math.isfinite(x)):
         raise ValueError(f"scores must be finite, got {r} and {x}; check the vectors for NaN.")
     if x > 0:
@@ -112,19 +115,20 @@ def winning_threshold(score_relevant: float, score_irrelevant: float) -> float:
     return math.inf  # s·x < 0 falls further as s grows
 
 
-def smallest_winning_scale(
-    q: npt.ArrayLike, relevant: npt.ArrayLike, irrelevant: npt.ArrayLike
+def winning_scale_threshold(
+    q: npt.ArrayLike, relevant: npt.ArrayLike, off_topic: npt.ArrayLike
 ) -> float:
-    """The scale s* such that s × irrelevant beats relevant under q's dot product for all s > s*.
+    """The threshold s*: s × off_topic beats relevant under q's dot product for every s > s*.
 
-    With q·irrelevant > 0 it is (q·relevant) / (q·irrelevant) (0.0 if that is negative);
-    with q·irrelevant <= 0 no growth helps, and it is math.inf (0.0 in the one odd case
-    q·irrelevant = 0 > q·relevant, where irrelevant wins at every scale). Under cosine no
+    It is not itself a winning scale: with q·off_topic > 0 it is the scale at which the two
+    dot products tie, s* = (q·relevant) / (q·off_topic) (0.0 if that is negative). With
+    q·off_topic <= 0 no growth helps, and it is math.inf (0.0 in the one odd case
+    q·off_topic = 0 > q·relevant, where off_topic wins at every scale). Under cosine no
     positive scale changes anything.
     """
     query = _nonzero(as_vector(q, "q"), "q").astype(np.float64)
     r = _same_dim(as_vector(relevant, "relevant"), "relevant", query.size, "q")
-    x = _same_dim(as_vector(irrelevant, "irrelevant"), "irrelevant", query.size, "q")
+    x = _same_dim(as_vector(off_topic, "off_topic"), "off_topic", query.size, "q")
     return winning_threshold(float(query @ r), float(query @ x))
 
 
@@ -158,7 +162,11 @@ def stretch(q: npt.ArrayLike, candidates: npt.ArrayLike, index: int, scale: floa
 
 
 def top_hits(queries: npt.ArrayLike, answers: npt.ArrayLike) -> tuple[np.ndarray, np.ndarray]:
-    """For each query row: the index of its best answer by dot product and by cosine."""
+    """For each query row: the index of its top hit (best answer) by dot product and by cosine.
+
+    A loop over the queries: each is ranked against every answer with :func:`rankings`, and
+    the first index of each order is kept. Returns two integer arrays, one entry per query.
+    """
     qs = _as_array(queries, "queries", ndim=(2,))
     by_dot, by_cos = [], []
     for q in qs:

@@ -104,8 +104,12 @@ def test_stretching_moves_c_and_its_shadow_and_flips_only_the_dot_ranking():
             _tip(demo.view.arrows[2]), 0.8 * scale * np.array([math.cos(t), math.sin(t)]),
             atol=1e-12,
         )  # fmt: skip
+        # The disc marking C's shadow sits just below the axis, at x = q·C = |C| cos θ.
         foot = demo.view.feet[2].center
-        assert foot == pytest.approx((0.8 * scale * math.cos(t), 0.0), abs=1e-12)
+        assert foot == pytest.approx((0.8 * scale * math.cos(t), demo.view.FOOT_Y), abs=1e-12)
+        assert demo.view.FOOT_Y < 0
+        (x0, x1), (y0, y1) = demo.view.drops[2].get_data()
+        assert x0 == x1 == pytest.approx(foot[0]) and y1 == demo.view.FOOT_Y < 0 < y0
         assert result.rankings.by_cosine == (0, 1, 2)
     orders = [demo.step(scale=s).rankings.by_dot for s in (1.0, 2.5, 4.0)]
     assert orders == [(0, 1, 2), (0, 2, 1), (2, 0, 1)]
@@ -130,12 +134,18 @@ def test_snapshot_panels_name_both_orders():
     assert "by q·c:    A > B > C" in titles[0] and "by q·c:    C > A > B" in titles[1]
     assert all("by cosine: A > B > C" in t for t in titles)
     assert "s = 4.00, θ = 50°: |C| = 3.20" in titles[1]
+    # q·A = 1.5 cos 10°, q·B = 1.35 cos 40°, q·C = 3.2 cos 50°, by hand: 1.48, 1.03, 2.06.
+    assert "q·A = 1.48   q·B = 1.03   q·C = 2.06" in titles[1]
+    negative = stretch_demo().snapshots([{"scale": 1.0, "theta": 100}]).axes[0]
+    assert "q·C = −0.14" in negative.get_title(loc="left")  # 0.8 cos 100° = −0.139
 
 
 def test_forum_pair_draws_the_shadow_and_the_unit_vectors():
     fig = new_figure(11, 5.4, ncols=2)
     raw, unit = forum_pair([0.2, 0.99], [0.9, 0.99], fig.axes)
-    assert "1.01 × 1.149 = 1.1601" in raw.get_title(loc="left")
+    # 1.01 × 1.1486 = 1.160086: the printed factors multiply to the printed product.
+    assert "1.01 × 1.1486 = 1.1601" in raw.get_title(loc="left")
+    assert any(t.get_text() == "v·a = a·a" for t in raw.texts)  # the boundary is named
     assert "1.01 × 1.01 = 1.0201" in raw.get_title(loc="left")
     assert "cos θ = 0.8585" in unit.get_title(loc="left")
     assert any(t.get_text() == "30.85°" for t in unit.texts)
@@ -146,4 +156,6 @@ def test_top_hit_bars_marks_the_long_answers():
     ax = top_hit_bars([3, 0, 5, 1], [2], title="t", long_label="long")
     heights = sorted((p.get_x(), p.get_height(), p.get_hatch()) for p in ax.patches)
     assert [h for _, h, _ in heights] == [3, 0, 5, 1]
-    assert [hatch for *_, hatch in heights] == [None, None, "//", None]
+    assert [hatch for *_, hatch in heights] == [None, None, "///", None]
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == ["normal length", "long"]

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from helpers.magnitude import (
     best_first,
     rankings,
-    smallest_winning_scale,
     stretch,
     top_hits,
+    winning_scale_threshold,
     winning_threshold,
 )
 
@@ -110,11 +110,11 @@ GRID = [round(0.01 * k, 2) for k in range(1, 2001)]  # 0.01 … 20
     st.lists(coords, min_size=3, max_size=3),
     st.lists(coords, min_size=3, max_size=3),
 )
-def test_smallest_winning_scale_against_a_scan(q, r, x):
+def test_winning_scale_threshold_against_a_scan(q, r, x):
     assume(math.sqrt(_fdot(q, q)) > 1e-2)
     qr, qx = _fdot(q, r), _fdot(q, x)
     assume(abs(qx) > 1e-6)
-    t = smallest_winning_scale(q, r, x)
+    t = winning_scale_threshold(q, r, x)
     # Keep clear of grid points where rounding could decide a tie.
     assume(all(abs(s * qx - qr) > 1e-9 for s in GRID))
     brute = _brute_threshold(q, r, x, GRID)
@@ -141,11 +141,20 @@ def test_smallest_winning_scale_against_a_scan(q, r, x):
         ([1, 0], [-2, 1], [-1, 5], math.inf),  # both negative: small x wins, large x loses
     ],
 )
-def test_smallest_winning_scale_cases(q, r, x, expected):
-    assert smallest_winning_scale(q, r, x) == expected
+def test_winning_scale_threshold_cases(q, r, x, expected):
+    assert winning_scale_threshold(q, r, x) == expected
 
 
-def test_smallest_winning_scale_in_384_dimensions_by_the_length_angle_formula():
+def test_at_the_threshold_the_scores_tie_and_the_off_topic_answer_has_not_won_yet():
+    q, r, x = [1.0, 0.0], [2.0, 1.0], [1.0, 5.0]  # q·r = 2, q·x = 1: s* = 2 by hand
+    t = winning_scale_threshold(q, r, x)
+    at = stretch(q, [r, x], index=1, scale=t).rankings
+    assert at.dots[0] == at.dots[1] == 2.0  # a tie: s* is where winning starts, not a win
+    assert at.by_dot == (0, 1)  # ties go to the lower index, so r stays first
+    assert stretch(q, [r, x], index=1, scale=2.01).rankings.by_dot == (1, 0)
+
+
+def test_winning_scale_threshold_in_384_dimensions_by_the_length_angle_formula():
     rng = np.random.default_rng(2011)
     q, r, x = (rng.standard_normal(384) for _ in range(3))
     x = x if _fdot(q, x) > 0 else -x
@@ -153,7 +162,7 @@ def test_smallest_winning_scale_in_384_dimensions_by_the_length_angle_formula():
     cos_r = _fdot(q, r) / math.sqrt(_fdot(q, q) * _fdot(r, r))
     cos_x = _fdot(q, x) / math.sqrt(_fdot(q, q) * _fdot(x, x))
     expected = math.sqrt(_fdot(r, r)) * cos_r / (math.sqrt(_fdot(x, x)) * cos_x)
-    t = smallest_winning_scale(q, r, x)
+    t = winning_scale_threshold(q, r, x)
     assert t == pytest.approx(expected, rel=1e-10)
     above, below = stretch(q, [r, x], 1, t * 1.001), stretch(q, [r, x], 1, t * 0.999)
     assert above.rankings.by_dot == (1, 0) and below.rankings.by_dot == (0, 1)
@@ -175,12 +184,12 @@ def test_stretching_never_changes_the_cosines(data, scale, index):
         if j == index:
             assert math.isnan(t)
         else:
-            assert t == pytest.approx(smallest_winning_scale(q, cands[j], cands[index]))
+            assert t == pytest.approx(winning_scale_threshold(q, cands[j], cands[index]))
 
 
 def test_stretch_flips_the_dot_ranking_just_above_the_threshold():
     q, a, c = [1.0, 0.0], [1.5, 0.25], [0.5, 0.6]
-    t = smallest_winning_scale(q, a, c)
+    t = winning_scale_threshold(q, a, c)
     assert t == pytest.approx(1.5 / 0.5)
     just_below, just_above = stretch(q, [a, c], 1, t - 1e-6), stretch(q, [a, c], 1, t + 1e-6)
     assert just_below.rankings.by_dot == (0, 1) and just_above.rankings.by_dot == (1, 0)
@@ -211,9 +220,13 @@ def test_top_hits_match_a_loop():
         (lambda: rankings([1, 0, 0], [[1, 0]]), ValueError, "candidates has 2 entries per"),
         (lambda: rankings([1, np.nan], [[1, 0]]), ValueError, "q contains 1 NaN"),
         (lambda: rankings("ab", [[1, 0]]), TypeError, "q is text"),
-        (lambda: smallest_winning_scale([0, 0], [1, 0], [0, 1]), ValueError, "q is the zero"),
-        (lambda: smallest_winning_scale([1, 0], [1, 0, 0], [0, 1]), ValueError, "relevant has 3"),
-        (lambda: smallest_winning_scale([1, 0], [1, 0], [np.inf, 1]), ValueError, "irrelevant"),
+        (lambda: winning_scale_threshold([0, 0], [1, 0], [0, 1]), ValueError, "q is the zero"),
+        (
+            lambda: winning_scale_threshold([1, 0], [1, 0, 0], [0, 1]),
+            ValueError,
+            "relevant has 3",
+        ),
+        (lambda: winning_scale_threshold([1, 0], [1, 0], [np.inf, 1]), ValueError, "off_topic"),
         (lambda: stretch([1, 0], [[1, 0]], 0, 0.0), ValueError, "scale must be > 0"),
         (lambda: stretch([1, 0], [[1, 0]], 0, -2), ValueError, "scale must be > 0"),
         (lambda: stretch([1, 0], [[1, 0]], 1, 2.0), ValueError, "index is 1, but there are only"),

@@ -87,8 +87,8 @@ EXERCISES = (
     Exercise(
         key="02.01-winning-scale",
         prompt=(
-            "q = [1, 1], relevant r = [2, 1], off-topic x = [-1, 3]: the smallest s such that "
-            "s·x beats r under the dot product for every larger s."
+            "q = [1, 1], relevant r = [2, 1], off-topic x = [-1, 3]: the threshold s*, the "
+            "stretch at which s·x ties with r under the dot product (every larger s wins)."
         ),
         cases=(Case((), _qr / _qx),),
         mistakes=(
@@ -141,7 +141,12 @@ EXERCISES = (
                 "(np.argsort gives indices).",
             ),
         ),
-        hint="cos(q, c) = q·c / (|q| |c|); then the indices sorted by it, largest first.",
+        hint=(
+            "cos(q, c) = q·c / (|q| |c|); a loop calling cosine_similarity(q, c) for each "
+            "candidate is fine. Then the indices sorted by it, largest first: np.argsort(x) "
+            "lists the indices of x from its smallest entry to its largest, so "
+            "np.argsort(-x) lists them largest first."
+        ),
     ),
 )
 

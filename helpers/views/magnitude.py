@@ -25,6 +25,7 @@ from ..plotting import (
     Arrow,
     draw_unit_circle,
     new_figure,
+    signed,
     vector_axes,
 )
 from ..vectors import angle_between, as_vector, cosine_similarity, norm, normalize
@@ -65,8 +66,9 @@ def forum_pair(
     raw.add_patch(
         Polygon(corners, closed=True, facecolor=PALETTE["orange"], alpha=0.15, edgecolor="none")
     )
-    raw.plot(*np.transpose(corners[:2]), color=PALETTE["orange"], lw=1.2, zorder=1)
-    raw.plot(*np.outer(ua, [-far, far]), color=GREY, lw=1.2, ls="--", zorder=1)  # a's line
+    # The boundary, where v·a = a·a exactly: black dashed, unlike any vector.
+    raw.plot(*np.transpose(corners[:2]), color=PALETTE["black"], lw=1.5, ls="--", zorder=2)
+    raw.plot(*np.outer(ua, [-far, far]), color=GREY, lw=1.0, zorder=1)  # the line through a
     raw.plot([y[0], foot[0]], [y[1], foot[1]], color=PALETTE["black"], lw=1.5, ls=":")
     raw.add_patch(Circle(tuple(foot), 0.03, color=PALETTE["vermillion"], zorder=5))
     Arrow(raw, y, label="b", color=PALETTE["vermillion"], label_offset=0.1)
@@ -81,9 +83,16 @@ def forum_pair(
         foot[0] + 0.25, high[1] - 0.05, "every v here has\nv·a > a·a", color="#8A5A00",
         fontsize=12, ha="left", va="top",
     )  # fmt: skip
+    # Name the boundary where it runs clear of the vectors: right of b's tip, below the line.
+    at = edge + (high[0] - 0.05 - edge[0]) / across[0] * across
+    raw.text(
+        at[0], at[1] - 0.06, "v·a = a·a", color=PALETTE["black"], fontsize=12,
+        ha="right", va="top",
+        rotation=math.degrees(math.atan2(across[1], across[0])) + 180, rotation_mode="anchor",
+    )  # fmt: skip
     raw.set_title(
         f"as they are\na·a = |a| × |a| = {la:.2f} × {la:.2f} = {float(np.dot(x, x)):.4f}\n"
-        f"a·b = |a| × shadow = {la:.2f} × {shadow:.3f} = {float(np.dot(x, y)):.4f}",
+        f"a·b = |a| × shadow = {la:.2f} × {shadow:.4f} = {float(np.dot(x, y)):.4f}",
         fontsize=13, loc="left",
     )  # fmt: skip
 
@@ -104,11 +113,14 @@ def forum_pair(
 
 
 class StretchView:
-    """A query q = (1, 0) and candidates A, B, C; the dotted drop from each tip to the x-axis
-    ends at its shadow on q, which for a unit q along x is its dot product with q."""
+    """A query q = (1, 0) and candidates A, B, C. A dotted line drops from each tip
+    straight across the x-axis to a disc just below it: the disc's x-coordinate is the
+    candidate's signed shadow on q, which for a unit q along x is its dot product with q.
+    (The discs sit below the axis so that q's arrow never hides them.)"""
 
     XLIM = (-1.9, 3.7)
     YLIM = (-1.2, 3.8)
+    FOOT_Y = -0.2  # the row of shadow discs, just below the x-axis
 
     def __init__(self, ax: Axes, *, readout: bool = True) -> None:
         self.readout = readout
@@ -119,7 +131,7 @@ class StretchView:
         self.drops = [ax.plot([], [], color=c, lw=1.6, ls=":")[0] for c in COLORS]
         self.feet = []
         for c in COLORS:
-            foot = Circle((0, 0), 0.07, facecolor=c, edgecolor="white", lw=1, zorder=6)
+            foot = Circle((0, 0), 0.09, facecolor=c, edgecolor="white", lw=1, zorder=6)
             ax.add_patch(foot)
             self.feet.append(foot)
         self.q = Arrow(ax, (1, 0), label="q", color=PALETTE["black"], width=3.5)
@@ -140,19 +152,24 @@ class StretchView:
         ranked = result.rankings
         q = ranked.query / float(norm(ranked.query))
         self.q.set(q)
-        self.q.text.set_position((0.55, -0.22))  # below its middle, clear of the feet
+        self.q.text.set_position((0.72, -0.44))  # below, between the discs and B
         for arrow, drop, foot, c in zip(
             self.arrows, self.drops, self.feet, ranked.candidates, strict=True
         ):
-            shadow = float(np.dot(c, q)) * q  # the foot of the perpendicular on q's line
+            shadow = float(np.dot(c, q))  # signed length of c's shadow on q = q·c (|q| = 1)
             arrow.set(c)
-            drop.set_data([c[0], shadow[0]], [c[1], shadow[1]])
-            foot.set_center(tuple(shadow))
+            drop.set_data([c[0], shadow], [c[1], self.FOOT_Y])
+            foot.set_center((shadow, self.FOOT_Y))
         if self.readout:
             theta = math.degrees(math.acos(float(ranked.cosines[result.index])))
             length = float(ranked.lengths[result.index])
+            dots = "   ".join(
+                f"q·{name} = {signed(float(d), 2).lstrip('+')}"
+                for name, d in zip(NAMES, ranked.dots, strict=True)
+            )
             self.title.set_text(
                 f"s = {result.scale:.2f}, θ = {theta:.0f}°: |C| = {length:.2f}\n"
+                f"{dots}\n"
                 f"by q·c:    {_order(NAMES, ranked.by_dot)}\n"
                 f"by cosine: {_order(NAMES, ranked.by_cosine)}"
             )
@@ -166,20 +183,23 @@ def top_hit_bars(
     long_label: str = "long answer",
     ax: Axes | None = None,
 ) -> Axes:
-    """Bars: how many queries each answer wins; the long answers hatched and coloured."""
+    """Bars: how many queries each answer wins; the long answers vermillion and hatched
+    (black stripes, a second cue beside the colour), with a legend in the panel."""
     counts = np.asarray(wins)
     is_long = np.zeros(counts.size, dtype=bool)
     is_long[np.asarray(long)] = True
     ax = ax if ax is not None else new_figure(6.0, 4.0).axes[0]
     idx = np.arange(counts.size)
-    ax.bar(idx[~is_long], counts[~is_long], color=PALETTE["sky"], width=0.8, label="answer")
+    ax.bar(idx[~is_long], counts[~is_long], color=PALETTE["sky"], width=0.8, label="normal length")
     ax.bar(
-        idx[is_long], counts[is_long], color=PALETTE["vermillion"], width=0.8, hatch="//",
-        edgecolor="white", label=long_label,
+        idx[is_long], counts[is_long], facecolor=PALETTE["vermillion"], width=0.8, hatch="///",
+        edgecolor=PALETTE["black"], linewidth=0.8, label=long_label,
     )  # fmt: skip
     ax.set_xlabel("answer number")
     ax.set_ylabel("queries it wins")
     ax.set_title(title, fontsize=14, loc="left")
     ax.set_xlim(-1, counts.size)
     ax.grid(axis="x", visible=False)
+    ax.set_axisbelow(True)  # grid lines behind the bars
+    ax.legend(loc="upper right")
     return ax
