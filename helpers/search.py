@@ -243,7 +243,8 @@ def _walk(
     n, m = q.shape[0], a.shape[0]
     best_s = np.full((n, k), -np.inf, dtype=dtype)  # sorted best first; -inf = empty slot
     best_i = np.full((n, k), -1, dtype=np.intp)
-    buffer = np.empty(n * width, dtype=dtype)
+    buffer = np.empty(n * width, dtype=dtype)  # the scores of one chunk, reused
+    flags = np.empty(n * width, dtype=bool)  # which of them may enter the top k, reused
     for start in range(0, m, width):
         chunk = a[start : start + width]
         w = chunk.shape[0]
@@ -263,20 +264,27 @@ def _walk(
                 )
         else:
             np.matmul(q, chunk.T, out=s)
-        _merge(s, start, k, best_s, best_i)
+        _merge(s, start, k, best_s, best_i, flags[: n * w].reshape(n, w))
     return best_s, best_i
 
 
-def _merge(s: np.ndarray, offset: int, k: int, best_s: np.ndarray, best_i: np.ndarray) -> None:
+def _merge(
+    s: np.ndarray,
+    offset: int,
+    k: int,
+    best_s: np.ndarray,
+    best_i: np.ndarray,
+    mask: np.ndarray,
+) -> None:
     """Fold the block of scores ``s`` (answers ``offset`` onwards) into the running top k.
 
     Every index in ``s`` is higher than every index already kept, so an answer of ``s``
     enters only with a score strictly above the current k-th best. When many do (the
     first chunk, or scores rising along A), each row is first cut to its own best k by
-    np.partition, keeping all of a tie at the cut.
+    np.partition, keeping all of a tie at the cut. ``mask`` is scratch space of s's shape.
     """
     n, w = s.shape
-    mask = s > best_s[:, -1:]
+    np.greater(s, best_s[:, -1:], out=mask)
     count = np.count_nonzero(mask)
     if count == 0:
         return
@@ -288,19 +296,34 @@ def _merge(s: np.ndarray, offset: int, k: int, best_s: np.ndarray, best_i: np.nd
             cut = np.partition(part, w - k, axis=1)[:, w - k : w - k + 1].copy()
             mask[top : top + rows] &= part >= cut
     flat = np.flatnonzero(mask)  # much faster than a 2-D np.nonzero
-    del mask
     r, c = np.divmod(flat, w)
     touched = np.unique(r)
-    # Candidates: the kept k of every touched row, then the new entries (global indices).
-    old_r = np.repeat(touched, k)
-    cand_r = np.concatenate([old_r, r])
-    cand_s = np.concatenate([best_s[touched].ravel(), s[r, c]])
-    cand_i = np.concatenate([best_i[touched].ravel(), c.astype(np.intp) + offset])
-    # Sort by row, then score (high first), then index (low first); empty slots (-inf,
-    # index -1) sort last because every real score is finite.
-    order = np.lexsort((cand_i, -cand_s, cand_r))
-    counts = np.bincount(cand_r, minlength=n)[touched]
-    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    new_s, new_i = s[r, c], c.astype(np.intp) + offset
+    per_row = np.bincount(r, minlength=n)[touched]  # newcomers of each touched row
+    t, most = touched.size, int(per_row.max())
+    if t * (k + most) <= 4 * (t * k + r.size):
+        # Usual case, a few newcomers per row: lay each touched row out as its k kept
+        # entries then its newcomers (padded with empty slots) and sort the rows.
+        row = np.searchsorted(touched, r)
+        col = k + np.arange(r.size) - (np.cumsum(per_row) - per_row)[row]
+        pool_s = np.full((t, k + most), -np.inf, dtype=s.dtype)
+        pool_i = np.full((t, k + most), -1, dtype=np.intp)
+        pool_s[:, :k], pool_i[:, :k] = best_s[touched], best_i[touched]
+        pool_s[row, col], pool_i[row, col] = new_s, new_i
+        # Stable: equal scores keep their order in the pool, where the kept entries (lower
+        # indices, already in order) come first, then the newcomers by index. Empty slots
+        # (-inf) sort last, since every real score is finite.
+        order = np.argsort(-pool_s, axis=1, kind="stable")[:, :k]
+        best_s[touched] = np.take_along_axis(pool_s, order, axis=1)
+        best_i[touched] = np.take_along_axis(pool_i, order, axis=1)
+        return
+    # Many newcomers in some rows (exact ties at the cut): one flat sort by row, then
+    # score, high first. Stable, so ties keep the order: kept entries, then new by index.
+    cand_r = np.concatenate([np.repeat(touched, k), r])
+    cand_s = np.concatenate([best_s[touched].ravel(), new_s])
+    cand_i = np.concatenate([best_i[touched].ravel(), new_i])
+    order = np.lexsort((-cand_s, cand_r))
+    starts = np.concatenate([[0], np.cumsum(per_row + k)[:-1]])
     take = order[(starts[:, None] + np.arange(k)).ravel()]
     best_s[touched] = cand_s[take].reshape(-1, k)
     best_i[touched] = cand_i[take].reshape(-1, k)

@@ -10,16 +10,20 @@ Prints, for k = 10 (each time the best of a few interleaved runs):
 2. top_k against FAISS IndexFlatIP.search, exact inner-product search (target <= 1.5x);
 3. top_k's peak extra memory (tracemalloc, outputs excluded) against its chunk budget
    helpers.search.CHUNK_BYTES, beside the full approach's;
-4. similarity_matrix(Q, A) against bare numpy Q @ A.T (target <= 1.05x);
+4. similarity_matrix(Q, A) against bare numpy Q @ A.T, both building the whole matrix
+   (target <= 1.05x);
 5. that the three searches return the same answers.
 
 Timings move with whatever else the machine is running: read the ratios, not the seconds.
+The load average is printed before and after; on a busy machine, single-threaded numbers
+are steadier: OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 python scripts/bench_search.py
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import os
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -78,7 +82,8 @@ def main() -> None:
     rng = np.random.default_rng(203)
     Q = rng.standard_normal((n, d), dtype=np.float32)
     A = rng.standard_normal((m, d), dtype=np.float32)
-    print(f"Q: {n} x {d}, A: {m} x {d}, float32, k = {K}; best of {repeat} runs each\n")
+    print(f"Q: {n} x {d}, A: {m} x {d}, float32, k = {K}; best of {repeat} runs each")
+    print(f"load average before: {os.getloadavg()[0]:.2f} (on {os.cpu_count()} cores)\n")
 
     try:
         import faiss
@@ -125,7 +130,7 @@ def main() -> None:
     print(f"  (the score matrix alone would be       {mib(n * m * 4)})")
 
     t_sim = t_np = float("inf")
-    for _ in range(repeat + 1):
+    for _ in range(repeat + 3):  # allocating the big result makes these noisier
         t, _ = best_of(lambda: similarity_matrix(Q, A), 1)
         t_sim = min(t_sim, t)
         t, _ = best_of(lambda: Q @ A.T, 1)
@@ -143,6 +148,7 @@ def main() -> None:
     if index is not None:
         print(f"  top_k vs FAISS, indices equal:         {np.mean(i_top == i_faiss):.6f}")
         print(f"  top_k vs FAISS, max |score diff|:      {np.abs(s_top - s_faiss).max():.2e}")
+    print(f"\nload average after: {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":

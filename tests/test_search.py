@@ -75,6 +75,22 @@ def test_scores_rising_along_the_answers_refill_the_top_k_every_chunk():
         assert i.tolist() == [list(range(299, 289, -1))] * 4
 
 
+def test_one_row_of_ties_among_distinct_rows_takes_the_flat_sort(monkeypatch):
+    # A zero question ties every answer at 0; the other questions have distinct scores.
+    # Its hundreds of tied newcomers beside a few per other row go through the flat
+    # (lexsort) merge instead of the padded one: check that path is exact too.
+    calls = []
+    lexsort = np.lexsort
+    monkeypatch.setattr(np, "lexsort", lambda keys: calls.append(1) or lexsort(keys))
+    rng = np.random.default_rng(2)
+    Q = rng.integers(-9, 10, (50, 3)).astype(float)
+    Q[7] = 0
+    A = rng.integers(-9, 10, (300, 3)).astype(float)
+    for k, chunk in [(2, 100), (3, 300), (1, 77)]:
+        assert_exact(Q, A, k, chunk_rows=chunk)
+    assert calls
+
+
 @pytest.mark.parametrize("chunk_rows", [None, 1, 3, 64])
 def test_k_equal_to_m_is_a_full_stable_sort(chunk_rows):
     rng = np.random.default_rng(3)
