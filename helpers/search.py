@@ -205,7 +205,8 @@ def top_k(
         block = n
     width = min(width, m)
     if lazy or normalize:
-        _check_answers(a, normalize, width)
+        # Rows per check: a boolean temporary of at most 1/16 of the budget.
+        _check_answers(a, normalize, max(1, (CHUNK_BYTES // 16) // d))
     q = q.astype(dtype, copy=False)
     if normalize:
         q = _unit(q, "Q", "its cosine similarity")
