@@ -32,6 +32,7 @@ __all__ = [
 # A (cast to the common dtype, normalized), and a sixteenth for sorting temporaries.
 CHUNK_BYTES = 64 * 2**20
 MIN_CHUNK_ROWS = 1024  # below this many answers per chunk, queries are split into blocks too
+FIRST_CHUNK_ROWS = 256  # the first chunk's width (at least 4 k); the next ones double
 
 
 # ---------------------------------------------------------------- one row, for the demo
@@ -166,11 +167,12 @@ def top_k(
     normalized first with ``normalize=True``), so equal scores go to the lower index, and
     ``scores[i]`` are those entries of S. Like FAISS's ``index.search(Q, k)``.
 
-    S is never built. A is walked ``chunk_rows`` answers at a time (by default as many as
-    fit in :data:`CHUNK_BYTES` = 64 MiB together with their mask, see :func:`chunk_rows_for`),
-    and each question keeps its best k so far: an answer of a later chunk can only enter
-    if it scores strictly more than the current k-th best (a tie goes to the earlier,
-    lower index). So the memory used does not grow with the number of answers m.
+    S is never built. A is walked in chunks of at most ``chunk_rows`` answers (by default
+    as many as fit in :data:`CHUNK_BYTES` = 64 MiB together with their mask, see
+    :func:`chunk_rows_for`; the first chunks are narrower, then double), and each question
+    keeps its best k so far: an answer of a later chunk can only enter if it scores
+    strictly more than the current k-th best (a tie goes to the earlier, lower index).
+    So the memory used does not grow with the number of answers m.
     """
     _check_flag(normalize, "normalize")
     q = _as_array(Q, "Q", ndim=(2,))
@@ -246,8 +248,12 @@ def _walk(
     best_i = np.full((n, k), -1, dtype=np.intp)
     buffer = np.empty(n * width, dtype=dtype)  # the scores of one chunk, reused
     flags = np.empty(n * width, dtype=bool)  # which of them may enter the top k, reused
-    for start in range(0, m, width):
-        chunk = a[start : start + width]
+    # The first chunks are narrow and then double: each question's k-th best so far is
+    # soon a high bar, so a chunk rarely has more than about k newcomers per question
+    # and only the small first one needs cutting down by np.partition.
+    start, w = 0, min(width, max(FIRST_CHUNK_ROWS, 4 * k))
+    while start < m:
+        chunk = a[start : start + w]
         w = chunk.shape[0]
         if normalize:
             chunk = _unit(chunk.astype(dtype, copy=False), "A", "its cosine similarity")
@@ -266,6 +272,7 @@ def _walk(
         else:
             np.matmul(q, chunk.T, out=s)
         _merge(s, start, k, best_s, best_i, flags[: n * w].reshape(n, w))
+        start, w = start + w, min(width, 2 * w)
     return best_s, best_i
 
 
@@ -289,7 +296,7 @@ def _merge(
     count = np.count_nonzero(mask)
     if count == 0:
         return
-    if w > k and count > n * k:
+    if w > k and count > 2 * n * k:
         # Partition a few rows at a time, so the temporaries stay within the budget.
         rows = max(1, (CHUNK_BYTES // 16) // (w * (s.itemsize + 1)))
         for top in range(0, n, rows):
