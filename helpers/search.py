@@ -27,9 +27,11 @@ __all__ = [
     "top_k",
 ]
 
-# Memory budget of top_k for everything it allocates while it walks A: the block of
-# scores and its boolean "may enter the top k" mask, room for two copies of one chunk of
-# A (cast to the common dtype, normalized), and a sixteenth for sorting temporaries.
+# Memory budget of top_k for what it allocates while it walks A: the block of scores and
+# its boolean "may enter the top k" mask, two copies of one chunk of A (cast to the common
+# dtype, normalized) and, in the last eighth, np.partition's and the merge's temporaries.
+# The merge's grow with the size of the result, n × k (at most about 180 bytes per entry,
+# so within the eighth while n·k is under about 45,000), never with the number of answers.
 CHUNK_BYTES = 64 * 2**20
 MIN_CHUNK_ROWS = 1024  # below this many answers per chunk, queries are split into blocks too
 FIRST_CHUNK_ROWS = 256  # the first chunk's width (at least 4 k); the next ones double
@@ -109,7 +111,7 @@ def chunk_rows_for(n: int, d: int, dtype: npt.DTypeLike = np.float32) -> int:
     """How many answers top_k scores at once for ``n`` questions of dimension ``d``.
 
     The widest chunk for which an ``(n, chunk)`` block of scores, its boolean mask and two
-    ``(chunk, d)`` copies of the answers fit in 15/16 of :data:`CHUNK_BYTES`. When ``n`` is
+    ``(chunk, d)`` copies of the answers fit in 7/8 of :data:`CHUNK_BYTES`. When ``n`` is
     so large that fewer than ``MIN_CHUNK_ROWS`` answers would fit, top_k also splits the
     questions into blocks; the value returned is then for one block.
     """
@@ -117,7 +119,7 @@ def chunk_rows_for(n: int, d: int, dtype: npt.DTypeLike = np.float32) -> int:
     return _chunk_width(_query_block(n, d, itemsize), d, itemsize)
 
 
-_ROOM = CHUNK_BYTES - CHUNK_BYTES // 16  # the rest is for partition and merge temporaries
+_ROOM = CHUNK_BYTES - CHUNK_BYTES // 8  # the rest is for partition and merge temporaries
 
 
 def _chunk_width(block: int, d: int, itemsize: int) -> int:

@@ -209,7 +209,7 @@ def test_chunk_budget_formula():
         assert w >= 1 and 1 <= block <= n
         if w > 1:
             assert block * w * (itemsize + 1) + 2 * w * d * itemsize <= CHUNK_BYTES
-    assert chunk_rows_for(4096, 384) == (60 * 2**20) // (4096 * 5 + 2 * 384 * 4)
+    assert chunk_rows_for(4096, 384) == (56 * 2**20) // (4096 * 5 + 2 * 384 * 4)
 
 
 def test_memory_stays_within_the_budget_whatever_m():
