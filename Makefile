@@ -18,7 +18,7 @@ help:
 	@echo "make test       set up, then lint, unit/property tests, nbval and browser tests"
 	@echo "make check      the fast inner loop: lint, unit/property tests and nbval (no browser)"
 	@echo "make execute    re-run notebooks/ and store their outputs (deterministic)"
-	@echo "make bench      print slider-step latency (kernel and browser) and similarity_matrix speed"
+	@echo "make bench      print slider-step latency (kernel, browser), similarity_matrix and top_k speed"
 	@echo "make bench-suite print the test suite's wall time and its marginal cost per notebook"
 	@echo "make workspace  copy new notebooks into $(WORKSPACE)/ (never overwrites)"
 	@echo "make lock       re-resolve requirements.txt from requirements.in"
@@ -65,6 +65,7 @@ execute: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_search.py
 	$(BIN)/python scripts/bench_browser.py
 
 bench-suite: $(STAMP)
