@@ -6,7 +6,6 @@ move, the figure must redraw and the readout must match the slider value on show
 """
 
 import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -34,10 +33,22 @@ def live_demos(path: Path) -> int:
 WITH_DEMOS = [p for p in NOTEBOOKS if live_demos(p)]
 
 
+def without_outputs(path: Path) -> dict:
+    """The notebook with its stored outputs, execution counts and widget state removed:
+    whatever the page shows after Run All was made by that run, not loaded from the file
+    (and JupyterLab does not spend time rendering outputs that Run All replaces)."""
+    nb = json.loads(path.read_text())
+    nb.get("metadata", {}).pop("widgets", None)
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            cell["outputs"], cell["execution_count"] = [], None
+    return nb
+
+
 def serve_notebooks(root: Path):
-    """JupyterLab over a scratch copy of notebooks/ (the originals are never touched)."""
+    """JupyterLab over output-free copies of notebooks/ (the originals are never touched)."""
     for nb in NOTEBOOKS:
-        shutil.copy(nb, root)
+        (root / nb.name).write_text(json.dumps(without_outputs(nb)))
     return h.jupyterlab(root, root / "jupyterlab.log")
 
 
