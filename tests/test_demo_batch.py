@@ -8,6 +8,8 @@ import pytest
 from readouts import check_headless
 
 from helpers.demos.batch import score_row_demo
+from helpers.plotting import new_figure
+from helpers.views.batch import score_heatmap
 
 TITLE = "One row of S: raw scores and cosines"
 # The demo's data, typed again here so the check does not reuse the demo's own arrays.
@@ -105,3 +107,26 @@ def test_demo_is_listed_for_the_gallery():
 
     assert score_row_demo in course_demos()
     assert score_row_demo().notebook == "02.03"
+
+
+def test_the_raw_panel_title_says_when_the_answer_is_stretched():
+    demo = score_row_demo(question=3, scale=1.0)
+    title = demo.view.raw_title
+    assert title in demo.view.artists
+    assert title.get_text() == "raw score q·aⱼ"
+    demo.set(scale=2.0)
+    assert title.get_text().endswith("(a₃ stretched × 2.00)")
+    demo.set(scale=1.0)
+    assert "stretched" not in title.get_text()
+
+
+def test_heatmap_draws_one_colour_bar_per_table_when_asked():
+    S = np.array([[-2.0, 8.0], [1.0, 3.0]])
+    fig = new_figure(ncols=2)
+    score_heatmap(S, fig.axes[0])
+    assert len(fig.axes) == 2  # no colour bar unless asked
+    score_heatmap(S, fig.axes[1], colorbar="raw score")
+    assert len(fig.axes) == 3
+    bar = fig.axes[2]
+    assert bar.get_xlabel() == "raw score"
+    assert bar.get_xlim() == pytest.approx((-8.0, 8.0))  # centred on 0, ±max|S|

@@ -1,4 +1,5 @@
-"""02.03's exercises: the shape of Q @ A.T, a @ b on 1-D arrays, the best answer per question."""
+"""02.03's exercises: the shape of Q @ A.T, a @ b on 1-D arrays, the best answer per
+question, and the memory of a score matrix."""
 
 from __future__ import annotations
 
@@ -100,25 +101,25 @@ EXERCISES = (
     ),
     Exercise(
         key="02.03-matmul-1d",
-        prompt="a = np.array([0.2, 0.99]), b = np.array([0.9, 0.99]): the value of a @ b.",
-        cases=(Case((), 1.1601),),
+        prompt="a = np.array([1, -2, 3]), b = np.array([4, 0.5, 2]): the value of a @ b.",
+        cases=(Case((), 1 * 4 + (-2) * 0.5 + 3 * 2),),
         mistakes=(
             Mistake(
-                _is([0.18, 0.9801]),
+                _is([4.0, -1.0, 6.0]),
                 "That is a * b, the elementwise product. On two 1-D arrays, @ multiplies "
                 "matching entries and then adds them up: a single number.",
             ),
             Mistake(
-                close_to(0.2 * 0.9 + 0.99),
-                "Multiply both pairs: 0.2 × 0.9 and 0.99 × 0.99, then add.",
+                close_to(4 + 1 + 6),
+                "Mind the sign: the middle product is (−2) × 0.5 = −1, so it is subtracted.",
             ),
             Mistake(
-                close_to(1.1601 / (math.hypot(0.2, 0.99) * math.hypot(0.9, 0.99)), rtol=1e-3),
+                close_to(9 / (math.sqrt(14) * 4.5), rtol=1e-3),
                 "That is the cosine similarity. @ does not divide by the lengths; it is the "
                 "plain dot product.",
             ),
         ),
-        hint="a @ b = a[0]*b[0] + a[1]*b[1].",
+        hint="a @ b = a[0]*b[0] + a[1]*b[1] + a[2]*b[2].",
         rtol=1e-9,
         is_function=False,
     ),
@@ -143,6 +144,35 @@ EXERCISES = (
         ),
         hint="normalize(Q) @ normalize(A).T, then argmax along each row (axis=1).",
     ),
+    Exercise(
+        key="02.03-memory",
+        prompt=(
+            "The memory, in GiB, of the float32 score matrix of 10,000 questions against "
+            "1,000,000 answers."
+        ),
+        cases=(Case((), 10_000 * 1_000_000 * 4 / 1024**3),),
+        mistakes=(
+            Mistake(
+                close_to(10_000 * 1_000_000 * 8 / 1024**3, rtol=5e-3),
+                "That is float64, 8 bytes per entry. float32 takes 4.",
+            ),
+            Mistake(
+                close_to(10_000 * 1_000_000 * 4, rtol=5e-3),
+                "That is the number of bytes. A GiB is 2**30 = 1,073,741,824 bytes: divide.",
+            ),
+            Mistake(
+                close_to(10_000 * 1_000_000 * 4 / 1e9, rtol=5e-3),
+                "That is in GB, billions of bytes. A GiB is 2**30 = 1,073,741,824 bytes.",
+            ),
+            Mistake(
+                close_to(10_000 * 1_000_000 / 1024**3, rtol=5e-3),
+                "That counts the entries, not the bytes: each float32 entry takes 4 bytes.",
+            ),
+        ),
+        hint="entries = n × m; bytes = 4 × entries; GiB = bytes / 2**30.",
+        rtol=5e-3,
+        is_function=False,
+    ),
 )
 
 # Reference answers (tests/test_exercises.py checks that each passes).
@@ -157,6 +187,7 @@ def best_answers(Q: Any, A: Any) -> np.ndarray:
 
 SOLUTIONS = {
     "02.03-shape": (32, 1000),
-    "02.03-matmul-1d": 1.1601,
+    "02.03-matmul-1d": 9.0,
     "02.03-best-answers": best_answers,
+    "02.03-memory": 37.25,
 }

@@ -34,6 +34,7 @@ def score_heatmap(
     changed: Sequence[int] = (),
     decimals: int = 2,
     cmap: str = "PuOr",
+    colorbar: str = "",
 ) -> Axes:
     """Draw the score matrix S (questions × answers) with every value written in its cell.
 
@@ -41,7 +42,8 @@ def score_heatmap(
     below 0, purple above); each row's best answer (the highest score, a tie going to the
     lower index) is boxed in black, and the rows listed in ``changed`` are flagged on the
     right, e.g. those whose best answer is different in another version of S.
-    Returns the Axes.
+    Each call has its own colour scale, from −max|S| to +max|S|; with ``colorbar`` (its
+    label) a horizontal colour bar below the table shows that scale. Returns the Axes.
     """
     s = _as_array(S, "S", ndim=(2,))
     n, m = s.shape
@@ -51,7 +53,7 @@ def score_heatmap(
     ax = _get_ax(ax)
     top = float(np.max(np.abs(s))) or 1.0
     norm = Normalize(-top, top)
-    ax.imshow(s, cmap=cmap, norm=norm, aspect="equal")
+    image = ax.imshow(s, cmap=cmap, norm=norm, aspect="equal")
     colours = ax.images[-1].cmap(norm(s))
     for i in range(n):
         best = int(np.argmax(s[i]))
@@ -71,26 +73,33 @@ def score_heatmap(
             Rectangle((best - 0.4, i - 0.4), 0.8, 0.8, fill=False, ec="white", lw=1.5, zorder=3)
         )
     for i in rows:
-        ax.text(m - 0.35, i, "◀ best\n   changed", ha="left", va="center", fontsize=11)
+        ax.text(m - 0.35, i, "◀ best\n   changed", ha="left", va="center", fontsize=12)
     ax.set_xticks(range(m), [f"a{sub(j)}" for j in range(m)])
     ax.set_yticks(range(n), [f"q{sub(i)}" for i in range(n)])
-    ax.tick_params(top=True, labeltop=True, bottom=False, labelbottom=False, length=0)
-    ax.set_xlabel("answer j")
+    ax.tick_params(top=True, labeltop=True, bottom=False, labelbottom=False, length=0, labelsize=15)
+    ax.set_xlabel("answer j", fontsize=13)
     ax.xaxis.set_label_position("top")
-    ax.set_ylabel("question i")
+    ax.set_ylabel("question i", fontsize=13)
     ax.grid(False)
     for spine in ax.spines.values():
         spine.set_visible(False)
     if title:
         ax.set_title(title, fontsize=14, pad=12)
+    if colorbar:
+        bar = ax.figure.colorbar(
+            image, ax=ax, orientation="horizontal", location="bottom", shrink=0.8, pad=0.03
+        )
+        bar.set_label(colorbar, fontsize=12)
+        bar.ax.tick_params(labelsize=11)
     return ax
 
 
 class ScoreRowView:
     """Row i of the score matrix as bars: raw q·a_j above, cosines q̂·â_j below (02.03).
 
-    The best answer of each panel is drawn dark with a black edge and labelled "best".
-    The raw panel's y-range is fixed (``raw_lim``) so that the static background can be
+    The best answer of each panel is drawn dark with a black edge and labelled "best"; the
+    stretched answer's tick label is bold, and the raw panel's title says when it is
+    stretched. The raw panel's y-range is fixed (``raw_lim``) so that the static background can be
     drawn once; the cosine panel always spans [−1, 1].
     """
 
@@ -118,9 +127,15 @@ class ScoreRowView:
             sub_ax.set_ylim(*lim)
             sub_ax.axhline(0, color=GREY, lw=1)
             sub_ax.set_xticks(x, [f"a{sub(j)}" for j in x])
-            sub_ax.get_xticklabels()[scaled].set_fontweight("bold")
+            sub_ax.get_xticklabels()[scaled].set_fontweight("bold")  # the stretched answer
+            sub_ax.tick_params(axis="x", labelsize=14)
             sub_ax.grid(axis="x", visible=False)
-            sub_ax.set_title(name, fontsize=13, loc="left")
+            if sub_ax is self.cos_ax:
+                sub_ax.set_title(name, fontsize=13, loc="left")
+            else:  # the raw panel's title changes with the stretch: a Text of its own
+                self.raw_title = sub_ax.text(
+                    0.0, 1.03, name, transform=sub_ax.transAxes, fontsize=13, va="bottom"
+                )
             bars = [
                 sub_ax.add_patch(Rectangle((j - 0.35, 0.0), 0.7, 0.0, fc=light, ec=light, lw=1))
                 for j in x
@@ -132,6 +147,7 @@ class ScoreRowView:
         self.title = ax.set_title("", fontsize=14, loc="left")
         self.artists = [
             *(a for _, bars, values, best, *_ in self.panels for a in (*bars, *values, best)),
+            self.raw_title,
             self.title,
         ]
 
@@ -157,6 +173,8 @@ class ScoreRowView:
                 text.set_verticalalignment("bottom" if v >= 0 else "top")
             v = float(scores[best])
             best_text.set_position((best, max(v, 0) + 5.5 * pad))
+        stretched = "" if row.scale == 1 else f"   (a{sub(row.scaled)} stretched × {row.scale:.2f})"
+        self.raw_title.set_text(f"raw score q·aⱼ{stretched}")
         if self.readout:
             self.title.set_text(
                 f"question q{sub(row.question)},  a{sub(row.scaled)} × {row.scale:.2f}\n"
