@@ -51,9 +51,13 @@ def main() -> None:
                 for slider in h.sliders(demo):
                     label, _ = h.slider_state(slider)
                     there, back = ("ArrowRight", "ArrowLeft")
-                    if h.position(slider) > 0.5:  # start towards the far end, so it can move
+                    room_right, room_left = h.room(slider)
+                    if room_left > room_right:  # go towards the far end, so it can move
                         there, back = back, there
-                    keys = [there] * (STEPS // 2) + [back] * (STEPS - STEPS // 2)
+                    # A short slider (five settings) cannot take 15 steps one way: it goes
+                    # as far as it can and comes back, as often as it takes to make STEPS.
+                    reach = max(1, min(STEPS // 2, max(room_right, room_left)))
+                    keys = ([there] * reach + [back] * reach) * (STEPS // (2 * reach))
                     ms = [h.step_latency_ms(page, d, slider, key) for key in keys]
                     everything += ms
                     print(f"  {nb.name[:5]} demo {d + 1} {label:28s} {_summary(ms)}")

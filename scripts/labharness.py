@@ -337,6 +337,15 @@ def position(slider: Locator) -> float:
     return (now - lo) / (hi - lo) if hi > lo else 0.0
 
 
+def room(slider: Locator) -> tuple[int, int]:
+    """How many steps the handle can still move (right, left)."""
+    handle = slider.locator(".noUi-handle")
+    lo, hi, now = (
+        round(float(handle.get_attribute(f"aria-value{k}") or 0)) for k in ("min", "max", "now")
+    )
+    return hi - now, now - lo
+
+
 def press(page: Page, slider: Locator, key: str = "ArrowRight") -> None:
     handle = slider.locator(".noUi-handle")
     handle.focus()
