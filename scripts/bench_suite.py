@@ -8,13 +8,14 @@ they add nothing to the gallery; the gallery's cost per slider is printed from t
 same runs (`--durations`). The copies fail the 01.00-map test, which is expected
 here and costs nothing measurable.
 
-Usage: python scripts/bench_suite.py [K]   (default K = 4)
+Usage: python scripts/bench_suite.py [K] [R]   (K = 4 extra notebooks, R = 2 interleaved runs)
 """
 
 from __future__ import annotations
 
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -46,26 +47,38 @@ def _summary(report: str) -> str:
 
 def main() -> None:
     k = int(sys.argv[1]) if len(sys.argv) > 1 else 4
+    repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 2
     with tempfile.TemporaryDirectory(prefix="bench-suite-") as tmp:
-        project = Path(tmp) / "course"
-        subprocess.run(["git", "clone", "-q", str(ROOT), str(project)], check=True)
-        # The working tree as it is now (uncommitted notebooks and tests included).
-        for folder in ("notebooks", "tests", "helpers", "scripts", "gallery"):
-            shutil.rmtree(project / folder)
-            shutil.copytree(ROOT / folder, project / folder)
-        base, report = _run(project)
-        print(f"suite as it is:            {base:6.1f} s   ({_summary(report)})")
-        sources = [p for p in sorted((project / "notebooks").glob("*.ipynb")) if p.name > "01.00"]
+        base_dir, more_dir = Path(tmp) / "course", Path(tmp) / "course-more"
+        for project in (base_dir, more_dir):
+            subprocess.run(["git", "clone", "-q", str(ROOT), str(project)], check=True)
+            # The working tree as it is now (uncommitted notebooks and tests included).
+            for folder in ("notebooks", "tests", "helpers", "scripts", "gallery"):
+                shutil.rmtree(project / folder)
+                shutil.copytree(ROOT / folder, project / folder)
+        sources = sorted((more_dir / "notebooks").glob("*.ipynb"))[1:]  # not 01.00
         for i in range(k):
             src = sources[i % len(sources)]
-            shutil.copy(src, project / "notebooks" / f"99.{i + 1:02d}-{src.name[6:]}")
-        more, report_more = _run(project)
-        print(f"with {k} extra notebooks:   {more:6.1f} s   ({_summary(report_more)})")
-        print(f"marginal cost per notebook: {(more - base) / k:5.2f} s")
+            shutil.copy(src, more_dir / "notebooks" / f"99.{i + 1:02d}-{src.name[6:]}")
+        # Interleaved, so a change in the machine's load hits both sides alike.
+        bases, mores, report, report_more = [], [], "", ""
+        for _ in range(repeats):
+            seconds, report = _run(base_dir)
+            bases.append(seconds)
+            seconds, report_more = _run(more_dir)
+            mores.append(seconds)
+        base, more = statistics.mean(bases), statistics.mean(mores)
+        print(f"suite as it is:            {_list(bases)}  mean {base:6.1f} s")
+        print(f"with {k} extra notebooks:   {_list(mores)}  mean {more:6.1f} s")
+        print(f"marginal cost per notebook: {(more - base) / k:5.2f} s   ({_summary(report_more)})")
         failed = [line for line in report_more.splitlines() if line.startswith("FAILED")]
         print("expected failures with the copies (names and the 01.00 map):")
         print("\n".join(f"  {line[:110]}" for line in failed))
         print(f"gallery test (every slider of every demo): {_gallery_seconds(report):.1f} s")
+
+
+def _list(seconds: list[float]) -> str:
+    return " ".join(f"{s:6.1f}" for s in seconds) + " s"
 
 
 if __name__ == "__main__":
