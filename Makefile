@@ -56,7 +56,7 @@ lint: $(STAMP)
 test: lint
 	$(BIN)/python -m pytest
 
-# The inner loop while writing: everything but the browser tests (about 20 s).
+# The inner loop while writing: everything but the browser tests (about 30 s).
 check: lint
 	$(BIN)/python -m pytest --ignore=tests/browser
 
