@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from .vectors import _as_array, as_vector
+from .vectors import _as_array, as_vector, norm
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def rankings(q: npt.ArrayLike, candidates: npt.ArrayLike) -> Rankings:
     query = _nonzero(as_vector(q, "q"), "q").astype(np.float64)
     cands = _as_array(candidates, "candidates", ndim=(2,)).astype(np.float64)
     _same_dim(cands, "candidates", query.size, "q")
-    lengths = np.sqrt(np.einsum("ij,ij->i", cands, cands))
+    lengths = np.asarray(norm(cands))  # one length per candidate, overflow-safe
     zero = np.flatnonzero(lengths == 0)
     if zero.size:
         raise ValueError(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from .vectors import _as_array, _check_flag, _non_finite_message, _unit
+from .vectors import _as_array, _check_flag, _non_finite_message, _unit, norm
 
 __all__ = [
     "CHUNK_BYTES",
@@ -96,7 +96,7 @@ def score_row(
         scale=factor,
         q=q,
         answers=answers,
-        lengths=np.sqrt(np.vecdot(answers, answers)),
+        lengths=np.asarray(norm(answers)),
         raw=raw,
         cosine=cosine,
         best_raw=int(np.argmax(raw)),
