@@ -79,11 +79,13 @@ def use_course_style() -> None:
     mpl.rcParams.update(STYLE)
 
 
-def new_figure(width: float = 6.0, height: float = 6.0, *, ncols: int = 1) -> Figure:
+def new_figure(
+    width: float = 6.0, height: float = 6.0, *, ncols: int = 1, nrows: int = 1
+) -> Figure:
     """A pyplot-free figure (so nothing is shown twice) in the course style."""
     with course_style():
         fig = Figure(figsize=(width, height), layout="constrained")
-        fig.subplots(1, ncols, squeeze=False)
+        fig.subplots(nrows, ncols, squeeze=False)
     return fig
 
 

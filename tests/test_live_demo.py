@@ -158,3 +158,12 @@ def test_non_finite_slider_value_is_a_clear_error(demo):
     with pytest.raises(ValueError, match="theta1 is nan"):
         demo.step(theta1=float("nan"))
     assert demo.values == {"theta1": 30, "theta2": 75}  # the last good state is kept
+
+
+def test_snapshots_in_rows_hide_the_unused_panels(demo):
+    fig = demo.snapshots([{"theta2": t} for t in (0, 45, 90)], ncols=2)
+    assert len(fig.axes) == 4
+    assert [ax.get_visible() for ax in fig.axes] == [True, True, True, False]
+    rows = [ax.get_subplotspec().rowspan.start for ax in fig.axes]
+    assert rows == [0, 0, 1, 1]  # two rows of two panels
+    assert "θ₂ = 90°" in fig.axes[2].get_title(loc="left")  # left to right, top down

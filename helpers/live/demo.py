@@ -194,11 +194,18 @@ class SliderDemo:
         PIL.Image.fromarray(rgb).save(buf, format="png", compress_level=1)
         return buf.getvalue()
 
-    def snapshots(self, settings: Sequence[Mapping[str, float]], *, width: float = 4.6) -> Figure:
-        """Small multiples: the same view at several slider settings (a static figure)."""
-        fig = new_figure(width * len(settings), width * 1.15, ncols=len(settings))
+    def snapshots(
+        self, settings: Sequence[Mapping[str, float]], *, width: float = 4.6, ncols: int = 0
+    ) -> Figure:
+        """Small multiples: the same view at several slider settings (a static figure),
+        ``ncols`` panels to a row (default: all in one row), read left to right, top down."""
+        cols = ncols or len(settings)
+        rows = -(-len(settings) // cols)
+        fig = new_figure(width * cols, width * 1.15 * rows, ncols=cols, nrows=rows)
+        for ax in fig.axes[len(settings) :]:  # a last row that is not full
+            ax.set_visible(False)
         with course_style():
-            for ax, setting in zip(fig.axes, settings, strict=True):
+            for ax, setting in zip(fig.axes, settings, strict=False):
                 values = {**{s.name: s.value for s in self.sliders}, **setting}
                 self.make_view(ax, readout=True).update(self.compute(**values))
         return fig
