@@ -48,7 +48,7 @@ def code_without_outputs(path: Path) -> dict:
 
 
 def serve_notebooks(root: Path):
-    """JupyterLab over output-free, code-only copies of notebooks/ (the originals are never touched)."""
+    """JupyterLab over output-free, code-only copies of notebooks/ (originals untouched)."""
     for nb in NOTEBOOKS:
         (root / nb.name).write_text(json.dumps(code_without_outputs(nb)))
     return h.jupyterlab(root, root / "jupyterlab.log")
