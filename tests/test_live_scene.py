@@ -73,3 +73,25 @@ def test_patches_keep_their_fill(demo):
     (prim,) = scene(demo.figure, [circle])
     assert prim["fill"] == PALETTE["green"].lower() and prim["stroke"] == "#000000"
     assert prim["d"].startswith("M") and prim["d"].endswith("Z")
+
+
+def test_markers_are_drawn_where_matplotlib_puts_them():
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(4, 4), dpi=100)
+    ax = fig.add_axes((0.1, 0.1, 0.8, 0.8), xlim=(0, 4), ylim=(0, 4))
+    (dots,) = ax.plot([1, 3], [1, 2], "o", markersize=10, color=PALETTE["orange"])
+    (both,) = ax.plot([0, 4], [4, 0], "-s", markersize=6)
+    prims = scene(fig, [dots, both])
+    # Markers only: no line through the dots; a line plus its markers: two paths.
+    assert len(prims) == 3
+    marker = prims[0]
+    assert marker["fill"] == marker["stroke"] == PALETTE["orange"].lower()
+    starts = _numbers(" ".join(re.findall(r"M-?\d+\.\d+,-?\d+\.\d+", marker["d"])))
+    assert len(starts) == 2  # one closed outline per dot
+    for start, (x, y) in zip(starts, [(1, 1), (3, 2)], strict=True):
+        px, py = ax.transData.transform((x, y))
+        centre = np.array([px, fig.bbox.height - py])
+        # A 10 pt circle at 100 dpi is 13.9 px across: its outline sits 6.9 px from the centre.
+        assert np.hypot(*(start - centre)) == pytest.approx(10 * 100 / 72 / 2, abs=0.02)
+    assert prims[1]["fill"] == "none" and prims[2]["fill"] != "none"

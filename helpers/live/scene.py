@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 from matplotlib.artist import Artist
-from matplotlib.colors import to_hex
+from matplotlib.colors import to_hex, to_rgba
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
@@ -49,7 +49,7 @@ def path_data(vertices: np.ndarray, codes: Any, height: float) -> str:
 
 def _line(line: Line2D, height: float, px_per_pt: float) -> Primitive | None:
     xy = line.get_transform().transform(line.get_xydata())
-    if len(xy) == 0:
+    if len(xy) == 0 or line.get_linestyle() in ("None", "", " "):
         return None
     return {
         "kind": "path",
@@ -58,6 +58,27 @@ def _line(line: Line2D, height: float, px_per_pt: float) -> Primitive | None:
         "fill": "none",
         "width": round(line.get_linewidth() * px_per_pt, 2),
         "dash": _dash(line, px_per_pt),
+    }
+
+
+def _markers(line: Line2D, height: float, px_per_pt: float) -> Primitive | None:
+    """A line's markers (e.g. ``plot(x, y, "o")``) as one path: the marker's outline at
+    every data point, ``markersize`` points across."""
+    style = line._marker  # a MarkerStyle; its path is about one unit across
+    if style.get_marker() in (None, "None", "none", "", " "):
+        return None
+    xy = line.get_transform().transform(line.get_xydata())
+    if len(xy) == 0:
+        return None
+    outline = style.get_path().transformed(style.get_transform())
+    shape = outline.vertices * line.get_markersize() * px_per_pt
+    return {
+        "kind": "path",
+        "d": " ".join(path_data(shape + point, outline.codes, height) for point in xy),
+        "stroke": _colour(to_rgba(line.get_markeredgecolor())),
+        "fill": _colour(to_rgba(line.get_markerfacecolor())) if style.is_filled() else "none",
+        "width": round(line.get_markeredgewidth() * px_per_pt, 2),
+        "dash": [],
     }
 
 
@@ -99,15 +120,14 @@ def scene(figure: Figure, artists: list[Artist]) -> list[Primitive]:
         if not artist.get_visible():
             continue
         if isinstance(artist, Line2D):
-            prim = _line(artist, height, px_per_pt)
+            prims = [_line(artist, height, px_per_pt), _markers(artist, height, px_per_pt)]
         elif isinstance(artist, Patch):
-            prim = _patch(artist, height, px_per_pt)
+            prims = [_patch(artist, height, px_per_pt)]
         elif isinstance(artist, Text):
-            prim = _text(artist, height, px_per_pt)
+            prims = [_text(artist, height, px_per_pt)]
         else:
             raise TypeError(
                 f"no SVG form for a {type(artist).__name__}; use lines, patches or text"
             )
-        if prim is not None:
-            out.append(prim)
+        out.extend(p for p in prims if p is not None)
     return out
