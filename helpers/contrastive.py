@@ -22,6 +22,7 @@ from .vectors import FloatArray, _as_array, _check_flag, _unit, norm
 
 __all__ = [
     "chance_loss",
+    "check_temperature",
     "contrastive_loss",
     "cross_entropy",
     "log_softmax",
@@ -45,7 +46,8 @@ def _check_axis(axis: object, ndim: int) -> int:
     return int(axis)
 
 
-def _check_temperature(temperature: object) -> float:
+def check_temperature(temperature: object) -> float:
+    """Return ``temperature`` as a float if it is a positive, finite number; else raise."""
     if isinstance(temperature, bool) or not isinstance(temperature, int | float | np.number):
         raise TypeError(
             f"temperature must be a positive number such as 0.07 or 1.0, got {temperature!r}."
@@ -181,7 +183,7 @@ def contrastive_loss(
     for flag, name in ((normalize, "normalize"), (symmetric, "symmetric")):
         _check_flag(flag, name)
     _check_flag(return_grads, "return_grads")
-    tau = _check_temperature(temperature)
+    tau = check_temperature(temperature)
     q, a = _check_batches(Q, A)
     if normalize:
         purpose = "its cosine score (normalize=True)"
@@ -239,7 +241,7 @@ def loss_floor(n: int, temperature: float) -> float:
     other cosine -1/(N-1). Then a row's logits are 1/τ once and -1/((N-1)τ) N-1 times.
     """
     n = _check_batch_size(n)
-    tau = _check_temperature(temperature)
+    tau = check_temperature(temperature)
     return math.log1p((n - 1) * math.exp(-n / ((n - 1) * tau)))
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from .contrastive import _check_temperature, chance_loss, log_softmax, loss_floor
+from .contrastive import chance_loss, check_temperature, log_softmax, loss_floor
 from .vectors import _as_array, _unit
 
 __all__ = ["TemperatureRow", "cosine_row", "row_softmax"]
@@ -107,7 +107,7 @@ def row_softmax(cosines: npt.ArrayLike, tau: float, *, right: int = 0) -> Temper
             f"cosines contains {bad}, outside [-1, 1]; a cosine score comes from unit "
             "vectors, so normalize the vectors first (or pass their cosine similarities)."
         )
-    t = _check_temperature(tau)
+    t = check_temperature(tau)
     if isinstance(right, bool) or not isinstance(right, int | np.integer):
         raise TypeError(f"right must be a column index (int), got {right!r}; e.g. right=0.")
     if not 0 <= right < c.size:
