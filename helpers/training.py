@@ -315,11 +315,27 @@ def adam_step(
         )
     step = _count(t, "t", example=1)
     rate = _number(lr, "lr", example=0.005)
-    m_new = beta1 * np.asarray(m, dtype=np.float64) + (1 - beta1) * g
-    v_new = beta2 * np.asarray(v, dtype=np.float64) + (1 - beta2) * g * g
-    m_hat = m_new / (1 - beta1**step)
-    v_hat = v_new / (1 - beta2**step)
-    return p - rate * m_hat / (np.sqrt(v_hat) + eps), m_new, v_new
+    m0, v0 = np.asarray(m, dtype=np.float64), np.asarray(v, dtype=np.float64)
+    return _adam(p, g, m0, v0, step, rate, beta1, beta2, eps)
+
+
+def _adam(
+    p: FloatArray,
+    g: FloatArray,
+    m: FloatArray,
+    v: FloatArray,
+    t: int,
+    lr: float,
+    beta1: float = 0.9,
+    beta2: float = 0.999,
+    eps: float = 1e-8,
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """adam_step without the input checks, for the training loop (arrays already checked)."""
+    m_new = beta1 * m + (1 - beta1) * g
+    v_new = beta2 * v + (1 - beta2) * g * g
+    m_hat = m_new / (1 - beta1**t)
+    v_hat = v_new / (1 - beta2**t)
+    return p - lr * m_hat / (np.sqrt(v_hat) + eps), m_new, v_new
 
 
 # ---------------------------------------------------------------- training
@@ -364,7 +380,8 @@ class Run:
         return float(self.snapshots[-1].temperature)
 
 
-def _batch_loss(q, a, similarity, tau):  # noqa: ANN001, ANN202 - internal, arrays checked
+def _batch_loss(q: FloatArray, a: FloatArray, similarity: str, tau: float) -> float:
+    """The loss of one batch under ``similarity`` at temperature ``tau``."""
     return contrastive_loss(q, a, temperature=tau, normalize=similarity == "cosine")
 
 
@@ -374,7 +391,7 @@ def train(
     similarity: str = "dot",
     temperature: float = 1.0,
     learn_temperature: bool = False,
-    steps: int = 400,
+    steps: int = 300,
     batch_size: int = 32,
     lr: float = 0.005,
     emb_dim: int = 8,
@@ -396,7 +413,7 @@ def train(
     sim = _similarity(similarity)
     tau0 = _number(temperature, "temperature", positive=True, example=0.1)
     _check_flag(learn_temperature, "learn_temperature")
-    n_steps = _count(steps, "steps", example=400)
+    n_steps = _count(steps, "steps", example=300)
     n = _count(batch_size, "batch_size", minimum=2, example=32)
     rate = _number(lr, "lr", example=0.005)
     every = _count(eval_every, "eval_every", example=10)
@@ -454,10 +471,10 @@ def train(
         )
         losses[t], taus[t] = loss, tau
         slopes[t] = float(np.sum(dq * eq) + np.sum(da * ea))
-        w_q, *state["q"] = adam_step(w_q, x.T @ dq, *state["q"], t + 1, lr=rate)
-        w_a, *state["a"] = adam_step(w_a, y.T @ da, *state["a"], t + 1, lr=rate)
+        w_q, *state["q"] = _adam(w_q, x.T @ dq, *state["q"], t + 1, rate)
+        w_a, *state["a"] = _adam(w_a, y.T @ da, *state["a"], t + 1, rate)
         if learn_temperature:
-            s, *state["s"] = adam_step(log_scale, -tau * dtau, *state["s"], t + 1, lr=rate)
+            s, *state["s"] = _adam(log_scale, -tau * dtau, *state["s"], t + 1, rate)
             log_scale = min(float(s), max_log_scale)
     tau = math.exp(-log_scale) if learn_temperature else tau0
     measure(n_steps, tau)
