@@ -6,7 +6,8 @@ Model functions for notebook 03.01:
   right answer (set exactly) and with random directions (the negatives), seeded;
 * :func:`row_softmax` divides a row by τ, applies softmax and returns every number the
   demo shows: the probabilities, p(right), the row's loss −ln p(right), the chance level
-  ln N and the floor for N unit vectors (:func:`helpers.contrastive.loss_floor`).
+  ln N and the batch floor for N unit vectors (:func:`helpers.contrastive.loss_floor`), a
+  bound on the average loss over a batch's rows, not on one row's loss.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ class TemperatureRow:
     probs: np.ndarray  # (N,) softmax(logits): positive, summing to 1
     loss: float  # −ln probs[right], this row's cross-entropy
     chance: float  # ln N: the loss when every score in the row is equal
-    floor: float  # the lowest average loss any N unit vectors can reach at this τ
+    floor: float  # the lowest average loss over a batch's rows any N unit vectors reach at τ
 
     @property
     def n(self) -> int:

@@ -53,7 +53,7 @@ def _expected(tau: float, n: int) -> dict[str, float]:
             "p(right)": float(p),
             "row loss −ln p(right)": float(-p.ln()),
             "chance ln N": math.log(n),
-            "floor for N unit vectors": float(floor),
+            "batch floor (average over rows)": float(floor),
             "top negative cosine": max(ROW[1:n]),
         }
 
@@ -75,9 +75,12 @@ def check_readout(sliders: dict[str, str], readout: str) -> None:
     tau = float(sliders["τ, temperature"])
     n = int(sliders["N, batch size"])
     expected = _expected(tau, n)
-    for label in ("p(right)", "row loss −ln p(right)", "floor for N unit vectors"):
+    for label in ("p(right)", "row loss −ln p(right)", "batch floor (average over rows)"):
         shown = _shown(readout, label)
         assert _agrees(shown, expected[label]), (label, shown, expected[label])
+    # The simplex needs N − 1 dimensions; the demo's vectors have 16.
+    unreachable = f"(unreachable in 16-D: needs N − 1 = {n - 1} dims)"
+    assert (unreachable in readout) == (n > 17), readout
     assert abs(float(_shown(readout, "chance ln N")) - expected["chance ln N"]) < 6e-5
     top = float(_shown(readout, "top negative cosine"))
     assert abs(top - expected["top negative cosine"]) < 6e-4
@@ -197,9 +200,9 @@ def test_snapshot_titles_carry_the_readout():
     fig = demo.snapshots([{"tau": 1.0}, {"tau": 0.07}])
     titles = [ax.get_title(loc="left") for ax in fig.axes]
     assert titles[0] == (
-        "τ = 1.00, N = 32: p(right) = 0.0652\nloss 2.7302 (ln N 3.466, floor 2.4884)"
+        "τ = 1.00, N = 32: p(right) = 0.0652\nrow loss 2.7302 (ln N 3.466, batch floor 2.4884)"
     )
-    assert titles[1].endswith("floor 1.2e-05)")
+    assert titles[1].endswith("batch floor 1.2e-05)")
     assert demo.view.title.get_text() == ""  # the live figure leaves numbers to the readout
 
 

@@ -196,6 +196,17 @@ def test_stable_softmax_mistakes_get_their_hints(answer, words):
     assert result.status == "fail" and words in result.message, result.message
 
 
+def test_a_softmax_written_for_arrays_only_passes():
+    # The notebook says x is a numpy array: array methods (x.max, without np.asarray) and
+    # float arithmetic must work on every hidden input.
+    def array_only(x):
+        e = np.exp(x - x.max(axis=-1, keepdims=True))
+        return e / e.sum(axis=-1, keepdims=True)
+
+    assert all(isinstance(c.args[0], np.ndarray) for c in EXERCISES["03.01-stable-softmax"].cases)
+    assert evaluate(EXERCISES["03.01-stable-softmax"], array_only).passed
+
+
 def test_log_softmax_is_named():
     def log_probs(x):
         x = np.asarray(x, dtype=float)
@@ -234,6 +245,15 @@ def test_predict_loss_value_by_hand():
     # Row 0: p = e²/(e² + 1); row 1: p = 1/2.
     want = (math.log1p(math.exp(-2)) + math.log(2)) / 2
     assert EXERCISES["03.01-predict-loss"].cases[0].expected == pytest.approx(want, rel=1e-14)
+
+
+def test_what_softmax_ignores_expects_the_offset_only():
+    # (c) q twice as long doubles every score q·a_j: by hand, softmax([4, 2, 0])[0] is
+    # e⁴/(e⁴ + e² + 1) ≈ 0.867, not softmax([2, 1, 0])[0] = e²/(e² + e + 1) ≈ 0.665.
+    doubled = math.exp(4) / (math.exp(4) + math.exp(2) + 1)
+    once = math.exp(2) / (math.exp(2) + math.exp(1) + 1)
+    assert abs(doubled - once) > 0.1
+    assert EXERCISES["03.01-what-softmax-ignores"].cases[0].expected == (True, False, False)
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,12 @@ def temperature_row(tau: float, n: float) -> TemperatureRow:
 
 
 def temperature_readout(row: TemperatureRow) -> str:
-    """HTML readout: τ and N, the right answer's cosine and probability, the loss, ln N, floor."""
+    """HTML readout: τ and N, the right answer's cosine and probability, the row's loss, ln N
+    and the batch floor, which bounds the average over a batch's rows (not this one row), and
+    which no batch in DIM dimensions reaches once N − 1 > DIM (the simplex needs N − 1)."""
+    floor = number(row.floor)
+    if row.n - 1 > DIM:
+        floor += f" &nbsp; (unreachable in {DIM}-D: needs N − 1 = {row.n - 1} dims)"
     return readout_table(
         [
             ("τ, temperature", f"{row.tau:.2f} &nbsp; (every score × 1/τ = {1 / row.tau:.2f})"),
@@ -38,7 +43,7 @@ def temperature_readout(row: TemperatureRow) -> str:
             ("p(right)", f"<b>{number(row.p_right)}</b>"),
             ("row loss −ln p(right)", f"<b>{number(row.loss)}</b>"),
             ("chance ln N", f"{row.chance:.4f}"),
-            ("floor for N unit vectors", number(row.floor)),
+            ("batch floor (average over rows)", floor),
         ]
     )
 

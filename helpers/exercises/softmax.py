@@ -97,15 +97,16 @@ _p_columns = [  # the same down each column: a common mix-up of the axis
     math.exp(LOSS_S[j][j]) / math.fsum(math.exp(LOSS_S[i][j]) for i in range(2)) for j in range(2)
 ]
 
-# Exercise 3: the row [2, 1, 0] after (a) adding 5, (b) multiplying by 5, (c) dividing by
-# its length √5. Only the offset leaves softmax unchanged.
+# Exercise 3: the row [2, 1, 0] after (a) adding 5, (b) multiplying by 5, (c) making the
+# question vector q twice as long: every score q·a_j doubles. Only the offset leaves
+# softmax unchanged.
 _row = (2.0, 1.0, 0.0)
 _same = tuple(
     bool(np.allclose(_softmax_loop(changed), _softmax_loop(_row)))
     for changed in (
         [v + 5 for v in _row],
         [5 * v for v in _row],
-        [v / math.sqrt(math.fsum(w * w for w in _row)) for v in _row],
+        [2 * v for v in _row],  # (2q)·a_j = 2 (q·a_j)
     )
 )
 
@@ -136,7 +137,8 @@ EXERCISES = (
             "stable_softmax(x): softmax of a 1-D row, or of each row of a 2-D array, that "
             "works for logits like [1000, 1001]."
         ),
-        cases=tuple(Case((x,), _softmax_loop(x)) for x in SOFTMAX_CASES),
+        # x is a numpy array (the notebook says so): a function written for arrays passes.
+        cases=tuple(Case((np.array(x),), _softmax_loop(x)) for x in SOFTMAX_CASES),
         mistakes=(
             Mistake(
                 _without_keepdims,
@@ -235,15 +237,15 @@ EXERCISES = (
     Exercise(
         key="03.01-what-softmax-ignores",
         prompt=(
-            "The row x = [2, 1, 0]. For (a) x + 5, (b) 5·x, (c) x / |x| (the row L2-normalized): "
-            "does softmax give the same probabilities as for x? Three True/False."
+            "The row x = [2, 1, 0] of scores x_j = q·a_j. For (a) x + 5, (b) 5·x, (c) q made "
+            "twice as long: does softmax give the same probabilities as for x? Three True/False."
         ),
         cases=(Case((), _same),),
         mistakes=(
             Mistake(
                 _says((True, True, True)),
-                "softmax removes only the offset. Multiplying the scores by 5, or dividing "
-                "them by |x| = √5, changes their gaps, and softmax sees the gaps.",
+                "softmax removes only the offset. Multiplying the scores by 5, or doubling them "
+                "with a twice-as-long q, changes their gaps, and softmax sees the gaps.",
             ),
             Mistake(
                 _says((None, True, None)),
@@ -253,9 +255,9 @@ EXERCISES = (
             ),
             Mistake(
                 _says((None, None, True)),
-                "(c): dividing the row by |x| = √5 ≈ 2.24 is a scale, like (b) with factor "
-                "1/√5: it squeezes the gaps, so softmax flattens. L2-normalizing removes the "
-                "scale; softmax keeps it.",
+                "(c): each score is x_j = q·a_j, so (2q)·a_j = 2·x_j: the row becomes 2x, a "
+                "scale, like (b) with factor 2. softmax(2x) is sharper than softmax(x), so "
+                "softmax does not undo a longer q; only normalizing the embeddings does.",
             ),
             Mistake(
                 _says((False, None, None)),
