@@ -5,7 +5,8 @@ Usage: python scripts/execute_notebooks.py notebooks/*.ipynb
 Runs each notebook top to bottom in a fresh kernel from this environment, in
 its own folder. No timing metadata is recorded, and widget model ids (random
 UUIDs) are renamed to stable ones, so re-running an unchanged notebook leaves
-the file byte-for-byte the same.
+the file byte-for-byte the same. Printed text that reached the notebook in several
+pieces (it depends on timing) is stored as one piece per stream, as nbval compares it.
 """
 
 from __future__ import annotations
@@ -38,6 +39,26 @@ def stable_widget_ids(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nbformat.from_dict(json.loads(text))
 
 
+def merged_streams(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Join consecutive stdout (or stderr) outputs of a cell into one output."""
+    for cell in nb.cells:
+        merged: list = []
+        for out in cell.get("outputs", []):
+            prev = merged[-1] if merged else None
+            if (
+                out.get("output_type") == "stream"
+                and prev is not None
+                and prev.get("output_type") == "stream"
+                and prev.get("name") == out.get("name")
+            ):
+                prev["text"] += out["text"]
+            else:
+                merged.append(out)
+        if "outputs" in cell:
+            cell["outputs"] = merged
+    return nb
+
+
 def execute(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
@@ -49,7 +70,7 @@ def execute(path: Path) -> None:
         resources={"metadata": {"path": str(path.parent)}},
     )
     client.execute()
-    nb = stable_widget_ids(nb)
+    nb = stable_widget_ids(merged_streams(nb))
     nbformat.write(nb, path)
     print(f"executed {path}")
 
