@@ -7,6 +7,8 @@
 * :func:`train`: minibatches of N pairs, the dual-encoder loss of :mod:`helpers.contrastive`
   with dot-product or cosine scores, a fixed or learned temperature, and Adam;
 * :func:`recall_at_1`, :func:`alignment`, :func:`uniformity`: what the notebook measures;
+* :func:`mean_batch_loss`: the mean loss of given embeddings over shuffled batches, for
+  reference encoders (e.g. the hidden vectors z themselves);
 * :func:`moving_embeddings` and :func:`embedding_frame`: the 2-D runs behind the live demo.
 
 Every function checks its input first and raises a short ``ValueError`` or ``TypeError``
@@ -27,6 +29,7 @@ from .vectors import FloatArray, _as_array, _check_flag, _unit, norm
 __all__ = [
     "CLIP_MAX_SCALE",
     "CLIP_TEMPERATURE",
+    "CURVE_WINDOW",
     "EmbeddingFrame",
     "FrameSide",
     "MovingEmbeddings",
@@ -40,6 +43,7 @@ __all__ = [
     "init_encoders",
     "log_scale_grad",
     "make_pairs",
+    "mean_batch_loss",
     "moving_embeddings",
     "recall_at_1",
     "stretch_slope",
@@ -50,6 +54,7 @@ __all__ = [
 CLIP_TEMPERATURE = 0.07  # CLIP's initial temperature (Radford et al. 2021)
 CLIP_MAX_SCALE = 100.0  # CLIP clips the learned scale 1/τ so it never exceeds 100
 SIMILARITIES = ("dot", "cosine")
+CURVE_WINDOW = 10  # loss curves show means of 10 steps; a run's final loss is the last one
 
 
 # ---------------------------------------------------------------- validation
@@ -109,6 +114,8 @@ class Pairs:
     a_train: FloatArray  # (n_train, a_dim)
     q_test: FloatArray  # (n_test, q_dim), held out: never trained on
     a_test: FloatArray  # (n_test, a_dim)
+    z_train: FloatArray  # (n_train, latent_dim) the hidden vectors, never shown to the encoders
+    z_test: FloatArray  # (n_test, latent_dim)
     latent_dim: int
     noise: float
     seed: int
@@ -139,6 +146,7 @@ def make_pairs(
     Ma (latent_dim, a_dim) are random Gaussian maps scaled by 1/√latent_dim, so every
     feature of z @ M has variance about 1; the noise is Gaussian with standard deviation
     ``noise``. The first ``n_train`` pairs are for training, the other ``n_test`` held out.
+    The hidden vectors are kept (``z_train``, ``z_test``) for reference encoders only.
     """
     n_train = _count(n_train, "n_train", minimum=2, example=512)
     n_test = _count(n_test, "n_test", minimum=2, example=128)
@@ -155,7 +163,10 @@ def make_pairs(
     z *= math.sqrt(k) / np.sqrt(np.sum(z * z, axis=1, keepdims=True))  # a Gaussian's direction
     q = z @ mq + sigma * rng.standard_normal((n, dq))
     a = z @ ma + sigma * rng.standard_normal((n, da))
-    return Pairs(q[:n_train], a[:n_train], q[n_train:], a[n_train:], k, sigma, seed)
+    return Pairs(
+        q[:n_train], a[:n_train], q[n_train:], a[n_train:], z[:n_train], z[n_train:], k, sigma,
+        seed,
+    )  # fmt: skip
 
 
 # ---------------------------------------------------------------- the encoders
@@ -286,6 +297,47 @@ def uniformity(X: npt.ArrayLike, *, t: float = 2.0) -> float:
     return float(np.log(np.mean(np.exp(-tt * d2))))
 
 
+def mean_batch_loss(
+    Q: npt.ArrayLike,
+    A: npt.ArrayLike,
+    *,
+    batch_size: int = 32,
+    temperature: float = 1.0,
+    normalize: bool = False,
+    passes: int = 10,
+    seed: int = 0,
+) -> float:
+    """The mean dual-encoder loss of fixed embeddings over shuffled batches of their rows.
+
+    Row i of Q is paired with row i of A. Each of ``passes`` passes draws a permutation of
+    the rows from ``np.random.default_rng(seed)`` (one generator for all passes) and cuts it
+    into len(Q) // batch_size batches, as training does; the result is the mean of all those
+    batch losses. It tells what loss a given encoder would show on training-like batches.
+    """
+    _check_flag(normalize, "normalize")
+    q, a = _as_array(Q, "Q", ndim=(2,)), _as_array(A, "A", ndim=(2,))
+    if q.shape != a.shape:
+        raise ValueError(
+            f"Q has shape {q.shape} but A has shape {a.shape}; row i of Q is paired with row i "
+            "of A, so both need the same shape."
+        )
+    n = _count(batch_size, "batch_size", minimum=2, example=32)
+    if n > q.shape[0]:
+        raise ValueError(
+            f"batch_size={n} is more than the {q.shape[0]} rows; use at most {q.shape[0]}."
+        )
+    tau = _number(temperature, "temperature", positive=True, example=0.1)
+    rng = np.random.default_rng(_count(seed, "seed", minimum=0, example=0))
+    per_pass = q.shape[0] // n
+    losses = []
+    for _ in range(_count(passes, "passes", example=10)):
+        order = rng.permutation(q.shape[0])
+        for b in range(per_pass):
+            idx = order[b * n : (b + 1) * n]
+            losses.append(contrastive_loss(q[idx], a[idx], temperature=tau, normalize=normalize))
+    return float(np.mean(losses))
+
+
 # ---------------------------------------------------------------- the optimizer
 
 
@@ -368,7 +420,7 @@ class Run:
     q_norm: FloatArray  # (k,) mean length of the held-out question embeddings
     a_norm: FloatArray  # (k,) mean length of the held-out answer embeddings
     snapshots: tuple[Snapshot, ...]  # the weights at each of eval_steps
-    final_loss: float  # after training: mean loss over the training set, batch by batch
+    final_loss: float  # mean of the last CURVE_WINDOW entries of loss: the curve's last point
     chance_recall: float  # 1 / number of held-out answers
 
     @property
@@ -378,11 +430,6 @@ class Run:
     @property
     def final_temperature(self) -> float:
         return float(self.snapshots[-1].temperature)
-
-
-def _batch_loss(q: FloatArray, a: FloatArray, similarity: str, tau: float) -> float:
-    """The loss of one batch under ``similarity`` at temperature ``tau``."""
-    return contrastive_loss(q, a, temperature=tau, normalize=similarity == "cosine")
 
 
 def train(
@@ -406,7 +453,9 @@ def train(
     'cosine': the rows normalized first), divides by the temperature, and moves W_q, W_a
     (and, with ``learn_temperature``, s = ln(1/τ), kept ≤ ln 100 as CLIP does) by one Adam
     step. The same ``seed`` gives the same initial weights and the same batches for every
-    similarity, so runs differ only in what they are asked to compare.
+    similarity, so runs differ only in what they are asked to compare. ``loss[t]`` is the
+    loss of step t's batch before its update, and ``final_loss`` the mean of the last
+    CURVE_WINDOW of them (the last point of a curve of CURVE_WINDOW-step means).
     """
     if not isinstance(pairs, Pairs):
         raise TypeError(f"pairs must come from make_pairs(...), got {type(pairs).__name__}.")
@@ -479,9 +528,6 @@ def train(
     tau = math.exp(-log_scale) if learn_temperature else tau0
     measure(n_steps, tau)
 
-    eq, ea = pairs.q_train @ w_q, pairs.a_train @ w_a
-    batches = [slice(i * n, (i + 1) * n) for i in range(per_pass)]
-    final = float(np.mean([_batch_loss(eq[b], ea[b], sim, tau) for b in batches]))
     return Run(
         similarity=sim,
         learn_temperature=bool(learn_temperature),
@@ -496,7 +542,7 @@ def train(
         q_norm=np.array(q_norms),
         a_norm=np.array(a_norms),
         snapshots=tuple(snaps),
-        final_loss=final,
+        final_loss=float(np.mean(losses[-CURVE_WINDOW:])),
         chance_recall=1.0 / pairs.n_test,
     )
 
@@ -544,6 +590,7 @@ class EmbeddingFrame:
     dot: FrameSide
     cosine: FrameSide
     reach: float
+    ideal_loss: float  # cosine loss at τ of the shown pairs' hidden vectors z (z as both sides)
 
 
 def moving_embeddings(
@@ -600,6 +647,7 @@ def embedding_frame(moving: MovingEmbeddings, step: float) -> EmbeddingFrame:
         )
     k = moving.steps.index(int(s))
     q, a = moving.pairs.q_test[: moving.shown], moving.pairs.a_test[: moving.shown]
+    z = moving.pairs.z_test[: moving.shown]
     return EmbeddingFrame(
         step=int(s),
         pairs=moving.shown,
@@ -607,4 +655,5 @@ def embedding_frame(moving: MovingEmbeddings, step: float) -> EmbeddingFrame:
         dot=_side(moving.dot, moving.dot.snapshots[k], q, a),
         cosine=_side(moving.cosine, moving.cosine.snapshots[k], q, a),
         reach=moving.reach,
+        ideal_loss=contrastive_loss(z, z, temperature=moving.temperature, normalize=True),
     )

@@ -5,9 +5,10 @@
 
 For each variant of notebook 03.02 (dot product; cosine at τ = 0.1; cosine with a learned
 τ from 0.07; the same data, seed, Adam and 300 steps) it prints the median seconds of a few
-runs, the final training loss, held-out recall@1, the mean question and answer lengths, and
-the final τ; then the demo's build time (both 2-D runs and the figure), and whether two runs
-of every variant give identical numbers (they must: every random draw is seeded).
+runs, the final training loss (the mean of the last 10 steps, as in the notebook), held-out
+recall@1, the mean question and answer lengths, and the final τ; then the demo's build time
+(both 2-D runs and the figure), and whether two runs of every variant give identical numbers
+(they must: every random draw is seeded).
 
 Budget: each variant ≤ 5 s on 2 cores; the notebook's whole compute (three variants, the
 stuck/done pair and the demo) should stay near 1.5 s, since it runs twice in the test suite.

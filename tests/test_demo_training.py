@@ -94,7 +94,8 @@ def check_readout(sliders: dict[str, str], readout: str) -> None:
         m = re.search(rf"{label}: loss\s+{NUMBER}", readout)
         assert m, f"no loss for {name}: {readout!r}"
         assert abs(_num(m.group(1)) - want["loss"]) < 6e-4
-        m = re.search(rf"{label}: mean length\s+\|q\|\s+{NUMBER}\s+\|a\|\s+{NUMBER}", readout)
+        raw = "raw " if name.startswith("cosine") else ""  # the cosine run's lengths: before q/|q|
+        m = re.search(rf"{label}: mean {raw}length\s+\|q\|\s+{NUMBER}\s+\|a\|\s+{NUMBER}", readout)
         assert m, f"no lengths for {name}: {readout!r}"
         assert abs(_num(m.group(1)) - want["q"]) < 6e-4
         assert abs(_num(m.group(2)) - want["a"]) < 6e-4
@@ -182,6 +183,8 @@ def test_snapshots_stack_the_panels_and_print_the_numbers(demo):
     texts = [t.get_text() for ax in every_ax for t in ax.texts]
     assert "step 0" in texts and "step 300" in texts
     assert any(t.startswith("loss ") and "uniformity" in t for t in texts)
+    assert any("mean raw |q|" in t for t in texts)  # the cosine panel's lengths are raw
+    assert any(t.startswith("loss ") and "mean |q|" in t for t in texts)  # the dot panel's
     views = [ax for ax in fig.axes if ax.child_axes]
     for ax in views:
         dot_ax, cos_ax = ax.child_axes
@@ -215,9 +218,14 @@ def test_static_figures_draw_chance_floor_and_every_run():
     np.testing.assert_array_equal(lines[3].get_ydata(), runs["cos"].a_norm)
     assert (lines[0].get_marker(), lines[1].get_marker()) == ("o", "^")
     assert lines[0].get_linestyle() != lines[2].get_linestyle()  # runs differ beyond colour
-    labels = [t.get_text() for t in recall_ax.get_legend().get_texts()]
-    assert labels == ["dot", "cos"]
+    (legend,) = recall_ax.figure.legends  # one legend of the runs, for all three panels
+    assert [t.get_text() for t in legend.get_texts()] == ["dot", "cos"]
+    # The last run's length marks are filled, the others hollow.
+    assert lines[0].get_markerfacecolor() == "white" != lines[2].get_markerfacecolor()
     np.testing.assert_array_equal(recall_ax.get_lines()[1].get_ydata(), runs["cos"].recall)
     stuck = train(pairs, similarity="dot", init_scale=0.0, steps=40)
-    ax = stuck_or_done(stuck, runs["cos"], done_temperature=0.1)
+    ax = stuck_or_done(stuck, runs["cos"], done_temperature=0.1, ideal=0.5)
     np.testing.assert_allclose(ax.get_lines()[0].get_ydata(), math.log(32), atol=1e-12)
+    chance_line = next(line for line in ax.get_lines()[2:] if line.get_ydata()[0] == math.log(32))
+    assert chance_line.get_zorder() > ax.get_lines()[0].get_zorder()  # drawn over the stuck run
+    assert any(line.get_ydata()[0] == 0.5 for line in ax.get_lines()[2:])  # the ideal line

@@ -27,6 +27,7 @@ from helpers.training import (
     init_encoders,
     log_scale_grad,
     make_pairs,
+    mean_batch_loss,
     moving_embeddings,
     recall_at_1,
     stretch_slope,
@@ -116,6 +117,9 @@ def test_without_noise_questions_and_answers_share_a_latent_vector():
     mq = rng.standard_normal((k, 9)) / math.sqrt(k)
     z = np.linalg.lstsq(mq.T, q.T, rcond=None)[0].T
     np.testing.assert_allclose(np.linalg.norm(z, axis=1), math.sqrt(k), rtol=1e-9)
+    # The stored hidden vectors are those z, in the same order.
+    np.testing.assert_allclose(np.vstack([p.z_train, p.z_test]), z, atol=1e-9)
+    assert p.z_train.shape == (60, k) and p.z_test.shape == (20, k)
 
 
 def test_feature_variance_is_about_one_plus_noise_squared():
@@ -374,10 +378,8 @@ def test_run_records_and_measurements(pairs):
         want_q = math.fsum(math.hypot(*row) for row in eq) / len(eq)
         assert run.q_norm[k] == pytest.approx(want_q, rel=1e-12)
     np.testing.assert_array_equal(run.temperature, 1.0)
-    w = run.snapshots[-1]
-    eq, ea = pairs.q_train @ w.W_q, pairs.a_train @ w.W_a
-    want = math.fsum(_loop_loss(eq[i : i + 32], ea[i : i + 32]) for i in range(0, 128, 32)) / 4
-    assert run.final_loss == pytest.approx(want, abs=1e-10)
+    # The final loss is the last point of the 10-step-mean curve: steps 50 to 59.
+    assert run.final_loss == pytest.approx(math.fsum(run.loss[50:]) / 10, abs=1e-12)
     assert run.final_recall == run.recall[-1]
 
 
@@ -437,6 +439,31 @@ def test_same_seed_same_batches_for_every_variant(pairs):
         assert run.loss[0] == pytest.approx(want, abs=1e-12)
 
 
+def test_mean_batch_loss_is_the_mean_over_shuffled_batches_by_loops():
+    rng = np.random.default_rng(11)
+    Q, A = rng.standard_normal((20, 3)), rng.standard_normal((20, 3))
+    for tau, cos in ((1.0, False), (0.1, True)):
+        perms = np.random.default_rng(4)
+        want = []
+        for _ in range(3):
+            order = perms.permutation(20)
+            want += [_loop_loss(Q[order[b : b + 6]], A[order[b : b + 6]], tau, cos)
+                     for b in (0, 6, 12)]  # fmt: skip
+        got = mean_batch_loss(Q, A, batch_size=6, temperature=tau, normalize=cos, passes=3, seed=4)
+        assert got == pytest.approx(math.fsum(want) / len(want), abs=1e-12)
+
+
+def test_identical_unit_embeddings_in_a_simplex_reach_the_floor():
+    """Q = A = the regular simplex (every batch is all of it): the loss is the floor formula."""
+    from helpers.contrastive import simplex
+
+    V = simplex(8)
+    tau = 0.3
+    floor = math.log1p(7 * math.exp(-8 / (7 * tau)))
+    got = mean_batch_loss(V, V, batch_size=8, temperature=tau, normalize=True, passes=2)
+    assert got == pytest.approx(floor, rel=1e-12)
+
+
 # ---------------------------------------------------------------- the demo's model
 
 
@@ -464,6 +491,8 @@ def test_embedding_frame_numbers_match_loops(moving):
             drawn_q = np.array(_unit_rows(eq)) if cos else eq
             np.testing.assert_allclose(side.Q, drawn_q, atol=1e-12)
         np.testing.assert_allclose(np.hypot(*f.cosine.Q.T), 1.0, atol=1e-12)
+        z = moving.pairs.z_test[:6]
+        assert f.ideal_loss == pytest.approx(_loop_loss(z, z, 0.1, True), abs=1e-12)
         assert np.abs(f.dot.Q).max() <= f.reach + 1e-12
 
 
@@ -510,6 +539,14 @@ def test_dot_product_embeddings_move_outward(moving):
          "no direction"),
         (lambda: train(make_pairs(64, 8), learn_temperature=1), TypeError, "True or False"),
         (lambda: embedding_frame(None, 0), TypeError, "moving_embeddings"),
+        (lambda: mean_batch_loss(np.ones((4, 2)), np.ones((4, 3))), ValueError, "shape"),
+        (lambda: mean_batch_loss(np.ones((4, 2)), np.ones((4, 2)), batch_size=8), ValueError,
+         "batch_size"),
+        (lambda: mean_batch_loss(np.ones((4, 2)), np.ones((4, 2)), batch_size=2, passes=0),
+         ValueError, "passes"),
+        (lambda: mean_batch_loss(np.ones((4, 2)), np.ones((4, 2)), batch_size=2, temperature=-1.0),
+         ValueError,
+         "temperature"),
     ],
 )  # fmt: skip
 def test_bad_input_gets_a_clear_error(call, error, words):
@@ -520,3 +557,37 @@ def test_bad_input_gets_a_clear_error(call, error, words):
 def test_a_step_that_was_not_kept_is_refused(moving):
     with pytest.raises(ValueError, match="not kept"):
         embedding_frame(moving, 15)
+
+
+# ---------------------------------------------------------------- exercises' hints
+
+
+def test_encoder_gradient_exercise_names_the_row_layout_and_the_transpose():
+    from helpers.checks import evaluate
+    from helpers.exercises import EXERCISES
+
+    ex = EXERCISES["03.02-encoder-grad"]
+    assert evaluate(ex, lambda X, dE: np.asarray(dE) @ np.asarray(X).T).passed
+    copied = evaluate(ex, lambda X, dE: np.asarray(X).T @ np.asarray(dE))
+    assert "one example per ROW" in copied.message
+    flipped = evaluate(ex, lambda X, dE: np.asarray(X) @ np.asarray(dE).T)
+    assert "transpose" in flipped.message
+    # Against loops: entry (k, m) of the expected gradient of the second case.
+    X, dE = ex.cases[1].args
+    want = math.fsum(dE[1][j] * X[2][j] for j in range(4))
+    assert ex.cases[1].expected[1][2] == pytest.approx(want, abs=1e-15)
+
+
+def test_stuck_or_done_exercise_hints():
+    from helpers.checks import evaluate
+    from helpers.exercises import EXERCISES
+
+    ex = EXERCISES["03.02-stuck-or-done"]
+    floor = math.log(1 + 63 * math.exp(-64 / 63 / 0.5))
+    assert floor == pytest.approx(2.22567, abs=1e-5)
+    assert evaluate(ex, (4.159, 2.226, True)).passed
+    assert "0.26 below chance" in evaluate(ex, (4.159, 2.226, False)).message
+    assert "log₁₀" in evaluate(ex, (1.806, 2.226, True)).message
+    assert "cosine −1" in evaluate(ex, (4.159, 0.767, True)).message
+    assert "gap of −1" in evaluate(ex, (4.159, 2.254, True)).message
+    assert "not a word" in evaluate(ex, (4.159, 2.226, "stuck")).message

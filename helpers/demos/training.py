@@ -13,7 +13,10 @@ STEPS, EVERY = 300, 10  # the runs are kept every 10 steps; the slider moves bet
 
 
 def moving_readout(frame: EmbeddingFrame) -> str:
-    """HTML readout: the step, then loss, mean lengths, alignment and uniformity of each run."""
+    """HTML readout: the step, then loss, mean lengths, alignment and uniformity of each run.
+
+    The cosine run's lengths are those of its raw embeddings, before q/|q|: "mean raw length".
+    """
     rows = [("training step", f"<b>{frame.step}</b>")]
     for side, name in (
         (frame.dot, "dot product"),
@@ -21,7 +24,10 @@ def moving_readout(frame: EmbeddingFrame) -> str:
     ):
         rows += [
             (f"{name}: loss", f"<b>{side.loss:.3f}</b>"),
-            (f"{name}: mean length", f"|q| {side.q_norm:.3f} &nbsp; |a| {side.a_norm:.3f}"),
+            (
+                f"{name}: mean {'raw ' if side.similarity == 'cosine' else ''}length",
+                f"|q| {side.q_norm:.3f} &nbsp; |a| {side.a_norm:.3f}",
+            ),
             (
                 f"{name}: alignment, uniformity",
                 f"{side.alignment:.3f} &nbsp; {signed(side.uniformity, 3)}",

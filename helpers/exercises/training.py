@@ -1,5 +1,6 @@
 """03.02's exercises: recall@1 from a score matrix, the loss after doubling every embedding,
-and the gradient of a linear encoder's weights (the transpose students get wrong)."""
+the gradient of a linear encoder's weights in the one-example-per-column layout (the
+transpose students get wrong), and reading a flat loss: stuck at chance or at the floor?"""
 
 from __future__ import annotations
 
@@ -65,34 +66,67 @@ LOSS_NOW = math.log1p(math.exp(-1.0))
 LOSS_DOUBLED = math.log1p(math.exp(-4.0))
 
 
+# Exercise 3: one example per COLUMN. X is (n_in, N), W is (d, n_in), E = W @ X is (d, N).
+# E[k][j] = Σ_m W[k][m] X[m][j], so dL/dW[k][m] = Σ_j dE[k][j] X[m][j]: dE @ X.T, (d, n_in).
 def _loop_grad(X: Any, dE: Any) -> list[list[float]]:
-    """dL/dW[m][k] = Σ_i X[i][m] · dE[i][k], by loops."""
+    """dL/dW[k][m] = Σ_j dE[k][j] · X[m][j], by loops (X (n_in, N), dE (d, N))."""
     x, de = _rows(X), _rows(dE)
+    n = len(x[0])
     return [
-        [math.fsum(x[i][m] * de[i][k] for i in range(len(x))) for k in range(len(de[0]))]
-        for m in range(len(x[0]))
+        [math.fsum(de[k][j] * x[m][j] for j in range(n)) for m in range(len(x))]
+        for k in range(len(de))
     ]
 
 
 GRAD_CASES = (
-    ([[1.0, 2.0, 0.0], [0.0, -1.0, 3.0], [2.0, 0.5, 1.0], [1.0, 1.0, -1.0]],
-     [[0.1, -0.2], [0.3, 0.0], [-0.1, 0.4], [0.2, 0.1]]),
-    ([[1.0, 0.0], [2.0, -1.0], [0.5, 3.0]], [[0.2, -0.1], [0.0, 0.3], [-0.4, 0.1]]),  # square W
-    ([[3.0, 1.0, -2.0, 0.5]], [[0.25, -0.5, 1.0]]),  # one example
+    ([[1.0, 2.0], [-1.0, 0.5]], [[0.3, -0.2], [0.1, 0.4]]),  # all square: any product "fits"
+    ([[1.0, 0.0, 2.0, 1.0], [2.0, -1.0, 0.5, 1.0], [0.0, 3.0, 1.0, -1.0]],
+     [[0.1, 0.3, -0.1, 0.2], [-0.2, 0.0, 0.4, 0.1]]),  # n_in 3, N 4, d 2
+    ([[1.0, 2.0, 0.5], [0.0, -1.0, 3.0]], [[0.2, 0.0, -0.4], [-0.1, 0.3, 0.1]]),  # square W
+    ([[3.0], [1.0], [-2.0], [0.5]], [[0.25], [-0.5], [1.0]]),  # one example
 )  # fmt: skip
 
 
-def _wrong_transpose(args: tuple[Any, ...], actual: Any) -> bool:
-    X, dE = (np.asarray(a, dtype=float) for a in args)
-    got = np.asarray(actual, dtype=float)
-    wrong = dE.T @ X
-    return got.shape == wrong.shape and bool(np.allclose(got, wrong))
+def _gives(f: Any) -> Any:
+    """Matcher: the answer equals f(X, dE) for numpy arrays X and dE (a known wrong formula)."""
+
+    def matches(args: tuple[Any, ...], actual: Any) -> bool:
+        X, dE = (np.asarray(a, dtype=float) for a in args)
+        got, wrong = np.asarray(actual, dtype=float), f(X, dE)
+        return got.shape == wrong.shape and bool(np.allclose(got, wrong))
+
+    return matches
 
 
-def _divided_by_n(args: tuple[Any, ...], actual: Any) -> bool:
-    X, dE = (np.asarray(a, dtype=float) for a in args)
-    got, want = np.asarray(actual, dtype=float), X.T @ dE / X.shape[0]
-    return X.shape[0] > 1 and got.shape == want.shape and bool(np.allclose(got, want))
+# Exercise 4: a cosine run, N = 64, τ = 0.5, its loss flat at 3.9. Chance ln N; floor
+# ln(1 + (N−1) e^(−N/((N−1)τ))) (03.01, section 6).
+FLAT_N, FLAT_TAU, FLAT_LOSS = 64, 0.5, 3.9
+FLAT_CHANCE = math.log(FLAT_N)
+FLAT_FLOOR = math.log1p((FLAT_N - 1) * math.exp(-FLAT_N / ((FLAT_N - 1) * FLAT_TAU)))
+
+
+def _part(i: int, value: float, rtol: float = 2e-3) -> Any:
+    """Matcher: entry ``i`` of the answer is the number ``value`` (a known wrong number)."""
+
+    def matches(args: tuple[Any, ...], actual: Any) -> bool:
+        got = actual[i]
+        return not isinstance(got, bool) and math.isclose(float(got), value, rel_tol=rtol)
+
+    return matches
+
+
+def _verdict(stuck: bool) -> Any:
+    """Matcher: the right two numbers, and ``stuck`` as the verdict."""
+
+    def matches(args: tuple[Any, ...], actual: Any) -> bool:
+        chance, floor, verdict = actual
+        return (
+            math.isclose(float(chance), FLAT_CHANCE, rel_tol=2e-3)
+            and math.isclose(float(floor), FLAT_FLOOR, rel_tol=2e-3)
+            and verdict is stuck
+        )
+
+    return matches
 
 
 EXERCISES = (
@@ -167,28 +201,91 @@ EXERCISES = (
     Exercise(
         key="03.02-encoder-grad",
         prompt=(
-            "grad_W(X, dE): the encoder computes E = X @ W, with X of shape (N, n_in) and W of "
-            "shape (n_in, d). Given dE = dL/dE, of shape (N, d), return dL/dW."
+            "grad_W(X, dE), one example per column: X has shape (n_in, N), W has shape "
+            "(d, n_in) and E = W @ X has shape (d, N). Given dE = dL/dE, of shape (d, N), "
+            "return dL/dW."
         ),
         cases=tuple(Case((X, dE), _loop_grad(X, dE)) for X, dE in GRAD_CASES),
         mistakes=(
             Mistake(
-                _wrong_transpose,
-                "That is dE.T @ X, the transpose of the answer: it has shape (d, n_in), like "
-                "W.T. A gradient has the shape of what it differentiates: W is (n_in, d), so "
-                "put X.T first: X.T @ dE.",
+                _gives(lambda X, dE: X.T @ dE),
+                "That is section 4's X.T @ dE, which is for one example per ROW. Here the "
+                "examples are the columns: write E[k, j] = Σ_m W[k, m] X[m, j] and redo the "
+                "chain rule for one entry W[k, m].",
             ),
             Mistake(
-                _divided_by_n,
+                _gives(lambda X, dE: X @ dE.T),
+                "That is X @ dE.T, the transpose of the answer: shape (n_in, d). A gradient has "
+                "the shape of what it differentiates, and W is (d, n_in).",
+            ),
+            Mistake(
+                _gives(lambda X, dE: dE @ X.T / X.shape[1]),
                 "No extra 1/N: dE already carries the loss's mean over the batch. Just sum over "
                 "the examples.",
             ),
+            Mistake(
+                _gives(lambda X, dE: dE.sum(axis=1, keepdims=True) * X.sum(axis=1)),
+                "That multiplies the sums over the examples. The chain rule pairs each "
+                "example's dE with the same example's X: Σ_j dE[k, j] X[m, j], one sum.",
+            ),
         ),
         hint=(
-            "E[i, k] = Σ_m X[i, m] W[m, k], so W[m, k] changes E[i, k] by X[i, m] for every i: "
-            "dL/dW[m, k] = Σ_i X[i, m] dE[i, k]. In numpy: a sum over i of a row of X.T times a "
-            "column of dE."
+            "E[k, j] = Σ_m W[k, m] X[m, j]: the weight W[k, m] changes E[k, j] by X[m, j] for "
+            "every example j. So dL/dW[k, m] = Σ_j dE[k, j] X[m, j], a row of dE times a row "
+            "of X. Which matrix product has those entries, and the shape (d, n_in)?"
         ),
+    ),
+    Exercise(
+        key="03.02-stuck-or-done",
+        prompt=(
+            "A cosine run with batches of N = 64 pairs and a fixed τ = 0.5 has shown a loss flat "
+            "at about 3.9 for thousands of steps. answer = (chance, floor, stuck): the chance "
+            "level, the floor at this τ, and True if the run is stuck, False if it is done."
+        ),
+        cases=(Case((), (FLAT_CHANCE, FLAT_FLOOR, True)),),
+        mistakes=(
+            Mistake(
+                _part(0, math.log10(FLAT_N)),
+                "That is log₁₀ 64. The loss uses the natural logarithm: ln 64 = np.log(64).",
+            ),
+            Mistake(
+                _part(0, math.log(32)),
+                "ln 32 is the chance level for batches of 32. Here N = 64: ln 64.",
+            ),
+            Mistake(
+                _part(1, math.log1p((FLAT_N - 1) * math.exp(-2 / FLAT_TAU))),
+                "That puts every negative at cosine −1, a gap of −2. The negatives of one row "
+                "are the other rows' answers and cannot all point away at once: the best gap "
+                "is −1/(N−1) − 1 = −N/(N−1), divided by τ (03.01, section 6).",
+            ),
+            Mistake(
+                _part(1, math.log1p((FLAT_N - 1) * math.exp(-1 / FLAT_TAU))),
+                "Close, but that uses a gap of −1 (negatives at cosine 0). In the simplex every "
+                "negative has cosine −1/(N−1), so the gap is −N/(N−1): "
+                "ln(1 + (N−1)·e^(−N/((N−1)τ))).",
+            ),
+            Mistake(
+                _part(1, math.log1p((FLAT_N - 1) * math.exp(-FLAT_N * FLAT_TAU / (FLAT_N - 1)))),
+                "That multiplies the gap by τ. The temperature divides the scores: the exponent "
+                "is −N/((N−1)·τ).",
+            ),
+            Mistake(
+                lambda args, actual: isinstance(actual[2], str),
+                "Answer the last part with True (stuck) or False (done), not a word.",
+            ),
+            Mistake(
+                _verdict(False),
+                "Your two numbers are right; now compare. 3.9 is only about 0.26 below chance "
+                "but more than 1.6 above the floor: the scores barely tell the right answer "
+                "from the others. A run that was done would sit near its floor.",
+            ),
+        ),
+        hint=(
+            "Chance is ln N. The floor is ln(1 + (N−1)·e^(−N/((N−1)τ))). Answer with two numbers "
+            "and True or False, e.g. answer = (1.0, 0.5, False)."
+        ),
+        rtol=2e-3,  # three or four digits typed by hand are enough
+        is_function=False,
     ),
 )
 
@@ -201,11 +298,12 @@ def recall_from_scores(S: Any) -> float:
 
 
 def grad_W(X: Any, dE: Any) -> np.ndarray:
-    return np.asarray(X, dtype=float).T @ np.asarray(dE, dtype=float)
+    return np.asarray(dE, dtype=float) @ np.asarray(X, dtype=float).T
 
 
 SOLUTIONS = {
     "03.02-recall-at-1": recall_from_scores,
     "03.02-doubled-loss": math.log(1 + math.exp(-4)),
     "03.02-encoder-grad": grad_W,
+    "03.02-stuck-or-done": (math.log(64), math.log(1 + 63 * math.exp(-64 / (63 * 0.5))), True),
 }

@@ -19,7 +19,7 @@ from matplotlib.ticker import NullLocator
 
 from ..contrastive import chance_loss, loss_floor
 from ..plotting import GREY, PALETTE, draw_unit_circle, new_figure, signed, vector_axes
-from ..training import EmbeddingFrame, FrameSide, Run
+from ..training import CURVE_WINDOW, EmbeddingFrame, FrameSide, Run
 
 # One look per kind of run: colour AND line style, so colour is never the only cue.
 STYLES: dict[str, dict[str, object]] = {
@@ -51,26 +51,29 @@ def training_curves(
     runs: dict[str, Run], *, floor_temperature: float, axes: Sequence[Axes] | None = None
 ) -> list[Axes]:
     """Three panels for runs labelled by ``runs``' keys: training loss (log scale, mean of every
-    10 steps) with chance ln N and the cosine floor at ``floor_temperature``; held-out
-    recall@1 with chance 1/n; mean lengths of the held-out questions (circles) and answers
-    (triangles)."""
+    CURVE_WINDOW steps) with chance ln N and the cosine floor at ``floor_temperature``;
+    held-out recall@1 with chance 1/n; mean lengths of the held-out questions (circles) and
+    answers (triangles). One legend of the runs above all three panels; in the length panel
+    each run's markers sit at different steps, and the last run's are filled, so runs whose
+    lines overlap stay apart."""
     if not runs:
         raise ValueError("runs is empty; pass at least one run, e.g. {'dot product': run}.")
     if axes is None:
         axes = new_figure(15.0, 5.0, ncols=3).axes
     loss_ax, recall_ax, length_ax = axes
     first = next(iter(runs.values()))
-    n, width = first.batch_size, 10
-    every = max(1, len(first.eval_steps) // 6)  # a marker every few measurements
-    for label, run in runs.items():
+    n, width = first.batch_size, CURVE_WINDOW
+    every = max(3, len(first.eval_steps) // 6)  # a marker every few measurements
+    for k, (label, run) in enumerate(runs.items()):
         style = _style(run)
         steps = np.arange(run.steps // width) * width + width / 2
         loss_ax.plot(steps, window_means(run.loss, width), label=label, **style)
         recall_ax.plot(run.eval_steps, run.recall, label=label, **style)
+        fill = style["color"] if k == len(runs) - 1 and k > 0 else "white"
         for values, mark in ((run.q_norm, Q_MARK), (run.a_norm, A_MARK)):
             length_ax.plot(
-                run.eval_steps, values, marker=mark["marker"], ms=7, mfc="white",
-                markevery=every, **style,
+                run.eval_steps, values, marker=mark["marker"], ms=7, mfc=fill,
+                markevery=(k * every // len(runs), every), **style,
             )  # fmt: skip
     chance = chance_loss(n)
     floor = loss_floor(n, floor_temperature)
@@ -84,7 +87,7 @@ def training_curves(
     loss_ax.text(right, floor * 1.15, f"cosine floor, τ = {floor_temperature:g}: {floor:.4f}",
                  ha="right", va="bottom", fontsize=12, color="#444444")  # fmt: skip
     loss_ax.set_ylim(floor / 2.5, 12)
-    loss_ax.set_title("training loss, mean of 10 steps", fontsize=14, loc="left")
+    loss_ax.set_title(f"training loss, mean of {width} steps", fontsize=14, loc="left")
     loss_ax.set_ylabel("loss (log scale)")
 
     recall_ax.axhline(first.chance_recall, color="black", lw=1.2)
@@ -94,7 +97,10 @@ def training_curves(
     recall_ax.set_ylim(0, 1.02)
     recall_ax.set_title(f"held-out recall@1, {n_test} candidates", fontsize=14, loc="left")
     recall_ax.set_ylabel("recall@1")
-    recall_ax.legend(loc="lower right", bbox_to_anchor=(1.0, 0.08), fontsize=12)
+    handles, labels = recall_ax.get_legend_handles_labels()
+    recall_ax.figure.legend(
+        handles, labels, loc="outside upper center", ncols=len(runs), fontsize=13, frameon=False
+    )
 
     top = max(max(float(r.q_norm.max()), float(r.a_norm.max())) for r in runs.values())
     length_ax.set_ylim(0, 1.1 * top)
@@ -107,7 +113,14 @@ def training_curves(
         Line2D([], [], color="black", marker=m["marker"], mfc="white", label=label)
         for m, label in marks
     ]
-    length_ax.legend(handles=handles, loc="center right", fontsize=12)
+    length_ax.legend(handles=handles, loc="upper left", fontsize=12)
+    names = list(runs)
+    if len(runs) > 1:  # say which run has the filled marks: lines may lie on top of each other
+        cosine = [r for r in runs.values() if r.similarity == "cosine"]
+        high = max((float(np.max(np.r_[r.q_norm, r.a_norm])) for r in cosine), default=top)
+        y = min(high + 0.07 * top, 0.9 * top)
+        length_ax.text(right, y, f"filled marks: {names[-1]}", ha="right", va="bottom",
+                       fontsize=12, color=_style(runs[names[-1]])["color"])  # fmt: skip
     for ax in axes:
         ax.set_xlim(0, right)
         ax.set_xlabel("training step")
@@ -115,31 +128,43 @@ def training_curves(
 
 
 def stuck_or_done(
-    stuck: Run, done: Run, *, done_temperature: float, ax: Axes | None = None
+    stuck: Run,
+    done: Run,
+    *,
+    done_temperature: float,
+    ideal: float | None = None,
+    ax: Axes | None = None,
 ) -> Axes:
-    """Two flat training losses (mean of every 10 steps): ``stuck`` on chance ln N, ``done``
-    just above its cosine floor at ``done_temperature``."""
+    """Two flat training losses (mean of every CURVE_WINDOW steps): ``stuck`` on chance ln N,
+    ``done`` just above its cosine floor at ``done_temperature``, and, if given, the
+    ``ideal`` loss of a reference encoder (a dotted line). The chance line is drawn over the
+    stuck run's wide, pale line, so both stay visible."""
     if ax is None:
         ax = new_figure(9.0, 4.6).axes[0]
-    n, width = stuck.batch_size, 10
+    n, width = stuck.batch_size, CURVE_WINDOW
     chance, floor = chance_loss(n), loss_floor(n, done_temperature)
     looks = (
-        (stuck, "zero-initialized encoders (dot product)", PALETTE["purple"], "-", 5.0),
-        (done, f"cosine, τ = {done_temperature:g}", PALETTE["blue"], "--", 2.5),
+        (stuck, "zero-initialized encoders (dot product)", PALETTE["purple"], "-", 7.0, 0.45),
+        (done, f"cosine, τ = {done_temperature:g}", PALETTE["blue"], "--", 2.5, 1.0),
     )
-    for run, label, color, ls, lw in looks:
+    for run, label, color, ls, lw, alpha in looks:
         steps = np.arange(run.steps // width) * width + width / 2
-        ax.plot(steps, window_means(run.loss, width), label=label, color=color, ls=ls, lw=lw)
-    ax.axhline(chance, color="black", lw=1.2, ls=":", zorder=3)  # visible on the stuck line
+        ax.plot(steps, window_means(run.loss, width), label=label, color=color, ls=ls, lw=lw,
+                alpha=alpha)  # fmt: skip
+    ax.axhline(chance, color="black", lw=1.3, zorder=4)  # drawn over the stuck run's line
     ax.axhline(floor, color=GREY, lw=1.2, ls="-.")
     right = stuck.steps
     ax.text(right, chance + 0.03, f"chance ln {n} = {chance:.3f}", ha="right", va="bottom",
             fontsize=12)  # fmt: skip
     ax.text(right, floor - 0.03, f"floor at τ = {done_temperature:g}: {floor:.3f}", ha="right",
             va="top", fontsize=12, color="#444444")  # fmt: skip
+    if ideal is not None:
+        ax.axhline(ideal, color=PALETTE["green"], lw=1.5, ls=":")
+        ax.text(0.01 * right, ideal - 0.012, f"ideal encoder (z itself): {ideal:.3f}",
+                ha="left", va="top", fontsize=12, color=PALETTE["green"])  # fmt: skip
     ax.set_ylim(floor - 0.35, chance + 0.35)
     ax.set_xlim(0, right)
-    ax.set_title("training loss, mean of 10 steps", fontsize=14, loc="left")
+    ax.set_title(f"training loss, mean of {width} steps", fontsize=14, loc="left")
     ax.set_xlabel("training step")
     ax.set_ylabel("loss")
     ax.legend(loc="center right", fontsize=12)
@@ -222,9 +247,11 @@ class MovingEmbeddingsView:
             ans.set_data(side.A[:, 0], side.A[:, 1])
             head.set_text(name)
             if self.readout:
+                raw = "raw " if side.similarity == "cosine" else ""  # lengths before q/|q|
                 numbers.set_text(
-                    f"loss {side.loss:.3f}\nmean |q| {side.q_norm:.2f}\nmean |a| {side.a_norm:.2f}"
-                    f"\nalignment {side.alignment:.3f}\nuniformity {signed(side.uniformity, 3)}"
+                    f"loss {side.loss:.3f}\nmean {raw}|q| {side.q_norm:.2f}"
+                    f"\nmean {raw}|a| {side.a_norm:.2f}\nalignment {side.alignment:.3f}"
+                    f"\nuniformity {signed(side.uniformity, 3)}"
                 )
         if self.readout:
             self.title.set_text(f"step {frame.step}")
