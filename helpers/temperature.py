@@ -7,7 +7,9 @@ Model functions for notebook 03.01:
 * :func:`row_softmax` divides a row by τ, applies softmax and returns every number the
   demo shows: the probabilities, p(right), the row's loss −ln p(right), the chance level
   ln N and the batch floor for N unit vectors (:func:`helpers.contrastive.loss_floor`), a
-  bound on the average loss over a batch's rows, not on one row's loss.
+  bound on the average loss over a batch's rows, not on one row's loss; given the
+  dimension of the vectors, it also says whether any batch can reach that floor (the regular
+  simplex that reaches it needs N − 1 dimensions).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class TemperatureRow:
     loss: float  # −ln probs[right], this row's cross-entropy
     chance: float  # ln N: the loss when every score in the row is equal
     floor: float  # the lowest average loss over a batch's rows any N unit vectors reach at τ
+    dim: int | None = None  # the dimension of the vectors, if known
 
     @property
     def n(self) -> int:
@@ -55,6 +58,12 @@ class TemperatureRow:
     def top_negative(self) -> float:
         """The largest cosine among the negatives."""
         return float(np.max(np.delete(self.cosines, self.right)))
+
+    @property
+    def floor_reachable(self) -> bool | None:
+        """Whether some batch of N unit vectors in ``dim`` dimensions reaches the floor: only
+        the regular simplex does, and it needs N − 1 dimensions. None when ``dim`` is unknown."""
+        return None if self.dim is None else self.n - 1 <= self.dim
 
     @property
     def ranked_first(self) -> bool:
@@ -94,8 +103,12 @@ def cosine_row(negatives: int, *, right: float = 0.8, d: int = 16, seed: int = 3
     return np.concatenate([[float(answer @ q)], others @ q])
 
 
-def row_softmax(cosines: npt.ArrayLike, tau: float, *, right: int = 0) -> TemperatureRow:
-    """Softmax of ``cosines / tau`` for one row, with the row's loss, ln N and the floor."""
+def row_softmax(
+    cosines: npt.ArrayLike, tau: float, *, right: int = 0, dim: int | None = None
+) -> TemperatureRow:
+    """Softmax of ``cosines / tau`` for one row, with the row's loss, ln N and the floor;
+    ``dim``, the dimension of the vectors behind the cosines, if given, is kept in the result
+    (for :attr:`TemperatureRow.floor_reachable`)."""
     c = _as_array(cosines, "cosines")
     if c.size < 2:
         raise ValueError(
@@ -113,6 +126,7 @@ def row_softmax(cosines: npt.ArrayLike, tau: float, *, right: int = 0) -> Temper
         raise TypeError(f"right must be a column index (int), got {right!r}; e.g. right=0.")
     if not 0 <= right < c.size:
         raise ValueError(f"right is {right}, but the row has columns 0 to {c.size - 1}.")
+    d = None if dim is None else _count(dim, "dim", 1, "dim=16")
     c = np.clip(c.astype(np.float64), -1.0, 1.0)
     logits = c / t
     # The row's loss as ln(1 + Σ_{j≠right} e^(gap_j)), gap_j = logit_j − logit_right: log1p
@@ -132,4 +146,5 @@ def row_softmax(cosines: npt.ArrayLike, tau: float, *, right: int = 0) -> Temper
         loss=loss,
         chance=chance_loss(c.size),
         floor=loss_floor(c.size, t),
+        dim=d,
     )

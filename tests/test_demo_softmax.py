@@ -200,25 +200,57 @@ def test_snapshot_titles_carry_the_readout():
     fig = demo.snapshots([{"tau": 1.0}, {"tau": 0.07}])
     titles = [ax.get_title(loc="left") for ax in fig.axes]
     assert titles[0] == (
-        "τ = 1.00, N = 32: p(right) = 0.0652\nrow loss 2.7302 (ln N 3.466, batch floor 2.4884)"
+        "τ = 1.00, N = 32: p(right) = 0.0652\nrow loss 2.7302 (ln N 3.466, batch floor 2.4884)\n"
+        "floor unreachable in 16-D: needs N − 1 = 31 dims"
     )
-    assert titles[1].endswith("batch floor 1.2e-05)")
+    assert titles[1].endswith(
+        "batch floor 1.2e-05)\nfloor unreachable in 16-D: needs N − 1 = 31 dims"
+    )
     assert demo.view.title.get_text() == ""  # the live figure leaves numbers to the readout
+
+
+@pytest.mark.parametrize("n", [2, 16, 17, 18, 64])
+def test_snapshot_titles_say_when_the_floor_is_unreachable_as_the_readout_does(n):
+    demo = temperature_demo(n=n)
+    title = demo.snapshots([{"n": n}]).axes[0].get_title(loc="left")
+    note = f"floor unreachable in 16-D: needs N − 1 = {n - 1} dims"
+    assert (note in title) == (n - 1 > DIM) == ("unreachable" in as_text(demo.readout))
+    assert title.count("\n") == (2 if n - 1 > DIM else 1)
 
 
 def test_scale_curves_draws_one_line_per_matrix_and_the_chance_level():
     fig = new_figure(6, 4)
-    ax = scale_curves([0, 1, 2], {"a": [1.0, 0.5, 0.2], "b": [1.0, 0.8, 1.3]}, n=3, ax=fig.axes[0])
+    ax = scale_curves([0, 1, 2], {"a": [1.0, 0.5, 0.2], "b": [1.0, 1.3, 1.6]}, n=3, ax=fig.axes[0])
     lines = ax.get_lines()
-    assert [list(line.get_ydata()) for line in lines[:2]] == [[1.0, 0.5, 0.2], [1.0, 0.8, 1.3]]
+    assert [list(line.get_ydata()) for line in lines[:2]] == [[1.0, 0.5, 0.2], [1.0, 1.3, 1.6]]
     assert lines[0].get_marker() != lines[1].get_marker()  # not colour alone
     assert lines[0].get_linestyle() != lines[1].get_linestyle()
     assert lines[2].get_ydata()[0] == pytest.approx(math.log(3))
+    assert not ax.texts  # no curve has its lowest point inside the grid
+
+
+def test_scale_curves_marks_the_table_k_and_a_finite_best_scale():
+    fig = new_figure(6, 4)
+    ks = np.arange(0, 8.001, 0.05)
+    bad = [(k - 1.2) ** 2 + 0.7 for k in ks]  # lowest at k = 1.20
+    ax = scale_curves(
+        ks, {"good": np.exp(-ks), "bad": bad}, n=3, marked=[0, 1, 2, 8], ax=fig.axes[0]
+    )
+    good_line, bad_line, best_dot = ax.get_lines()[:3]  # exp(−k) has no interior lowest point
+    assert [ks[i] for i in good_line.get_markevery()] == pytest.approx([0, 1, 2, 8])
+    assert bad_line.get_markevery() == good_line.get_markevery()
+    assert best_dot.get_xdata()[0] == pytest.approx(1.2) and best_dot.get_marker() == "v"
+    assert best_dot.get_ydata()[0] == pytest.approx(0.7)
+    assert [t.get_text() for t in ax.texts] == ["lowest, k ≈ 1.20"]
+    with pytest.raises(ValueError, match="marked"):
+        scale_curves(ks, {"good": np.exp(-ks)}, n=3, marked=[0.123])
 
 
 def test_floor_curve_puts_the_random_batches_above_the_floor():
     fig = new_figure(6, 4)
-    ax = floor_curve(8, [0.1, 1.0], {1.0: [1.5, 1.6]}, marks={"m": 0.5}, ax=fig.axes[0])
+    ax = floor_curve(
+        8, [0.1, 1.0], {1.0: [1.5, 1.6]}, marks={"m": 0.5}, random_label="8 random", ax=fig.axes[0]
+    )
     curve = ax.get_lines()[0]
     floor_at_1 = math.log(1 + 7 * math.exp(-8 / 7))
     assert curve.get_ydata()[1] == pytest.approx(floor_at_1)
@@ -226,3 +258,4 @@ def test_floor_curve_puts_the_random_batches_above_the_floor():
     assert list(dots[0].get_ydata()) == [1.5, 1.6] and min(dots[0].get_ydata()) > floor_at_1
     assert ax.get_xscale() == "log"
     assert any(t.get_text() == "m" for t in ax.texts)
+    assert "8 random" in [t.get_text() for t in ax.get_legend().get_texts()]

@@ -68,6 +68,15 @@ def test_a_row_ranked_wrong_has_a_loss_above_the_gap():
     assert not row.ranked_first
 
 
+@pytest.mark.parametrize(
+    ("n", "dim", "reachable"), [(3, 2, True), (17, 16, True), (18, 16, False), (5, None, None)]
+)
+def test_the_floor_is_reachable_only_with_n_minus_1_dimensions(n, dim, reachable):
+    # The regular simplex of N vectors, the only batch at the floor, spans N − 1 dimensions.
+    row = row_softmax([0.5] + [0.0] * (n - 1), 1.0, dim=dim)
+    assert row.dim == dim and row.floor_reachable is reachable
+
+
 def test_equal_scores_give_the_chance_level():
     row = row_softmax([0.3] * 32, 1.0)
     assert row.loss == pytest.approx(math.log(32), rel=1e-14) == row.chance
@@ -130,6 +139,9 @@ def test_fewer_negatives_are_a_prefix_of_more():
         ({"cosines": [0.5, 0.1], "tau": 1.0, "right": 2}, ValueError, "columns 0 to 1"),
         ({"cosines": [0.5, 0.1], "tau": 1.0, "right": 0.0}, TypeError, "column index"),
         ({"cosines": [0.5, 0.1], "tau": 1.0, "right": True}, TypeError, "column index"),
+        ({"cosines": [0.5, 0.1], "tau": 1.0, "dim": 0}, ValueError, "dim must"),
+        ({"cosines": [0.5, 0.1], "tau": 1.0, "dim": 2.5}, ValueError, "dim must"),
+        ({"cosines": [0.5, 0.1], "tau": 1.0, "dim": "16"}, TypeError, "dim must"),
     ],
 )
 def test_row_softmax_rejects_bad_input(kwargs, error, words):

@@ -20,7 +20,7 @@ ROW = cosine_row(MAX_N - 1, right=RIGHT_COSINE, d=DIM, seed=SEED)
 
 def temperature_row(tau: float, n: float) -> TemperatureRow:
     """The demo's model: the first ``n`` entries of the row (the right answer first) at τ."""
-    return row_softmax(ROW[: round(n)], tau)
+    return row_softmax(ROW[: round(n)], tau, dim=DIM)
 
 
 def temperature_readout(row: TemperatureRow) -> str:
@@ -28,8 +28,8 @@ def temperature_readout(row: TemperatureRow) -> str:
     and the batch floor, which bounds the average over a batch's rows (not this one row), and
     which no batch in DIM dimensions reaches once N − 1 > DIM (the simplex needs N − 1)."""
     floor = number(row.floor)
-    if row.n - 1 > DIM:
-        floor += f" &nbsp; (unreachable in {DIM}-D: needs N − 1 = {row.n - 1} dims)"
+    if row.floor_reachable is False:
+        floor += f" &nbsp; (unreachable in {row.dim}-D: needs N − 1 = {row.n - 1} dims)"
     return readout_table(
         [
             ("τ, temperature", f"{row.tau:.2f} &nbsp; (every score × 1/τ = {1 / row.tau:.2f})"),

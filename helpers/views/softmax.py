@@ -116,11 +116,14 @@ class TemperatureView:
         self.chance_label.set_text(f"1/N = {number(1.0 / n)}")
         self.chance_label.set_position((1.0, 1.0 / n + 0.02))
         if self.readout:
-            self.title.set_text(
+            text = (
                 f"τ = {row.tau:.2f}, N = {n}: p(right) = {number(row.p_right)}\n"
                 f"row loss {number(row.loss)} (ln N {row.chance:.3f}, "
                 f"batch floor {number(row.floor)})"
             )
+            if row.floor_reachable is False:  # as the live readout says it
+                text += f"\nfloor unreachable in {row.dim}-D: needs N − 1 = {n - 1} dims"
+            self.title.set_text(text)
 
 
 def scale_curves(
@@ -128,15 +131,33 @@ def scale_curves(
     curves: Mapping[str, npt.ArrayLike],
     *,
     n: int,
+    marked: Sequence[float] | None = None,
     ax: Axes | None = None,
 ) -> Axes:
-    """The loss of k·S against k, one line per score matrix (``curves``: label → losses),
-    each with its own marker and line style, and ln N dashed."""
+    """The loss of k·S against k, one line per score matrix (``curves``: label → losses at
+    each k of ``ks``, a fine grid), each with its own line style and markers only at the k of
+    ``marked`` (e.g. a table's k; default: every k), and ln N dotted. A curve whose lowest
+    point lies inside the grid gets that point labelled: its best scale."""
     ax = _get_ax(ax)
     x = np.asarray(ks, dtype=float)
+    if marked is None:
+        every = list(range(x.size))
+    else:
+        every = [int(np.argmin(np.abs(x - k))) for k in marked]
+        off = [k for k, i in zip(marked, every, strict=True) if not np.isclose(x[i], k)]
+        if off:
+            raise ValueError(f"marked has k = {off}, not on the grid ks; pass k values from ks.")
     styles = (("o", "-", PALETTE["blue"]), ("s", "--", PALETTE["vermillion"]))
     for (label, losses), (marker, ls, colour) in zip(curves.items(), styles, strict=False):
-        ax.plot(x, np.asarray(losses, dtype=float), marker=marker, ls=ls, color=colour, label=label)
+        y = np.asarray(losses, dtype=float)
+        ax.plot(x, y, marker=marker, markevery=every, ls=ls, color=colour, label=label)
+        best = int(np.argmin(y))
+        if 0 < best < x.size - 1:  # a finite best scale
+            ax.plot([x[best]], [y[best]], "v", ms=10, color=colour, mec=PALETTE["black"])
+            ax.annotate(
+                f"lowest, k ≈ {x[best]:.2f}", (x[best], y[best]), xytext=(10, -8),
+                textcoords="offset points", ha="left", va="top", fontsize=12, color=colour,
+            )  # fmt: skip
     ax.axhline(chance_loss(n), color=GREY, lw=1.5, ls=":", label=f"ln N = ln {n} (k = 0)")
     ax.set_xlabel("k, the factor multiplying every score")
     ax.set_ylabel("loss")
@@ -151,11 +172,13 @@ def floor_curve(
     random_losses: Mapping[float, npt.ArrayLike],
     *,
     marks: Mapping[str, float] | None = None,
+    random_label: str = "random batches",
     ax: Axes | None = None,
 ) -> Axes:
     """The floor ln(1 + (N−1)·exp(−N/((N−1)τ))) against τ (log axis), ln N dashed, the
-    losses of random unit-vector batches as dots at each τ of ``random_losses``, and
-    ``marks`` (label → τ) as labelled vertical lines."""
+    losses of random unit-vector batches as dots at each τ of ``random_losses`` (in the
+    legend as ``random_label``: say what the batches are), and ``marks`` (label → τ) as
+    labelled vertical lines."""
     ax = _get_ax(ax)
     t = np.asarray(taus, dtype=float)
     ax.plot(t, [loss_floor(n, float(x)) for x in t], color=PALETTE["black"], lw=2.5,
@@ -166,7 +189,7 @@ def floor_curve(
         values = np.asarray(losses, dtype=float)
         ax.plot(
             np.full(values.size, tau), values, "o", ms=4, color=PALETTE["sky"],
-            mec=PALETTE["blue"], mew=0.5, label="random batches" if first else None,
+            mec=PALETTE["blue"], mew=0.5, label=random_label if first else None,
         )  # fmt: skip
         first = False
     for label, tau in (marks or {}).items():
@@ -179,6 +202,6 @@ def floor_curve(
     ax.minorticks_off()  # (also the cheaper figure: log minor ticks cost a third of its time)
     ax.set_xlabel("temperature τ (log scale)")
     ax.set_ylabel("loss")
-    ax.set_ylim(0, 1.4 * chance_loss(n))  # room for the legend above ln N
-    ax.legend(loc="upper center", ncols=3, fontsize=11, handlelength=1.5, columnspacing=1.0)
+    ax.set_ylim(0, 1.5 * chance_loss(n))  # room for the legend above ln N
+    ax.legend(loc="upper left", fontsize=11, handlelength=1.5)  # one column: room for long labels
     return ax
