@@ -191,12 +191,14 @@ def test_the_view_refuses_a_result_of_the_wrong_size():
 def test_tau_map_draws_the_grid_and_the_marks():
     e = np.arange(-1.0, 1.01, 0.5)
     taus = np.linspace(-1, 1, 25).reshape(5, 5)
-    ax = tau_map(taus, e, marks=[(0.5, -1.0, "lowest")], query=4)
+    ax = tau_map(taus, e, marks=[(0.5, -1.0, "lowest", -0.25), (0.0, 1.0, "right", 1.0)], query=4)
     (image,) = ax.images
     np.testing.assert_array_equal(image.get_array(), taus)
     assert image.get_extent() == [-1.25, 1.25, -1.25, 1.25]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["1/2", "1", "2"]
-    assert any(t.get_text() == "lowest" for t in ax.texts)
+    labels = {t.get_text(): t for t in ax.texts}
+    assert labels["lowest: τ = −0.25"].get_ha() == "left"  # left half: label to the right
+    assert labels["right: τ = +1.00"].get_ha() == "right"
     assert "item 4" in ax.get_title(loc="left")
     with pytest.raises(ValueError, match="shape"):
         tau_map(np.zeros((4, 5)), e)

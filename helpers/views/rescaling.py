@@ -59,7 +59,7 @@ class RescalingView:
         if self.wide:  # the live figure: side by side
             frames = ((0.12, 0.08, 0.45, 0.8), (0.72, 0.08, 0.18, 0.8))
         else:  # a snapshot: one above the other, under the numbers
-            frames = ((0.2, 0.45, 0.76, 0.3), (0.3, 0.06, 0.5, 0.3))
+            frames = ((0.2, 0.49, 0.76, 0.27), (0.3, 0.06, 0.5, 0.3))
         self.cos_ax = ax.inset_axes(frames[0])
         self.rank_ax = ax.inset_axes(frames[1])
         rows = (self.n - 0.5, -0.5)  # row 0 at the top
@@ -138,7 +138,7 @@ class RescalingView:
         )
         for text, item in zip(self.row_names, result.base_order, strict=True):
             text.set_text(f"item {item}")
-        self.heads[0].set_text(f"cos(item {result.query}, other item)   ○ D = I   ● now")
+        self.heads[0].set_text(f"cosine with item {result.query}   ○ D = I   ● now")
         self.heads[1].set_text("ranking, nearest first")
         # Item k of result.items keeps colour k whatever its rank, so a line is easy to follow.
         for k, item in enumerate(result.items):
@@ -160,12 +160,14 @@ def tau_map(
     taus: npt.ArrayLike,
     exponents: npt.ArrayLike,
     *,
-    marks: Sequence[tuple[float, float, str]] = (),
+    marks: Sequence[tuple[float, float, str, float]] = (),
     query: int = 0,
     ax: Axes | None = None,
 ) -> Axes:
     """Heatmap of τ[i, j] at d₂ = 2^exponents[i] (rows, upwards), d₃ = 2^exponents[j]
-    (columns), blue for τ > 0, vermillion for τ < 0; ``marks`` are (e₂, e₃, label)."""
+    (columns): blue for τ > 0, white at 0, red for τ < 0, darker further from 0. Instead of
+    a colour bar, ``marks`` (e₂, e₃, label, τ) circle a few D's and name their τ; a mark's
+    label goes left of it in the right half of the map, right of it in the left half."""
     t = np.asarray(taus, dtype=float)
     e = np.asarray(exponents, dtype=float)
     if t.shape != (e.size, e.size):
@@ -176,11 +178,10 @@ def tau_map(
     ax = ax if ax is not None else new_figure(6.4, 5.6).axes[0]
     half = (e[1] - e[0]) / 2 if e.size > 1 else 0.5
     extent = (e[0] - half, e[-1] + half, e[0] - half, e[-1] + half)
-    image = ax.imshow(
+    ax.imshow(
         t, origin="lower", extent=extent, cmap="RdBu", norm=TwoSlopeNorm(0.0, -1.0, 1.0),
         interpolation="nearest",
     )  # fmt: skip
-    ax.figure.colorbar(image, ax=ax, label="Kendall τ against D = I", ticks=[-1, -0.5, 0, 0.5, 1])
     ticks = [x for x in range(math.ceil(e[0]), math.floor(e[-1]) + 1)]
     labels = [f"{2.0**x:g}" if x >= 0 else f"1/{2**-x}" for x in ticks]
     ax.set_xticks(ticks, labels)
@@ -188,12 +189,19 @@ def tau_map(
     ax.set_xlabel("d₃ (log scale)")
     ax.set_ylabel("d₂ (log scale)")
     ax.grid(False)
-    for e2, e3, label in marks:
+    middle = (e[0] + e[-1]) / 2
+    for e2, e3, label, tau in marks:
         ax.plot(e3, e2, "o", ms=11, mfc="none", mec="black", mew=2)
+        left = e3 > middle
         ax.annotate(
-            label, (e3, e2), xytext=(8, 8), textcoords="offset points", fontsize=12,
+            f"{label}: τ = {signed(float(tau), 2)}", (e3, e2), xytext=(-9 if left else 9, 9),
+            textcoords="offset points", fontsize=12, ha="right" if left else "left",
             bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.85},
         )  # fmt: skip
-    ax.set_title(f"item {query}'s ranking: τ for each D = diag(1, d₂, d₃)", fontsize=14, loc="left")
+    ax.set_title(
+        f"Kendall τ of item {query}'s ranking against D = I\n"
+        "blue: τ > 0, more pairs kept; red: τ < 0, more swapped",
+        fontsize=13, loc="left",
+    )  # fmt: skip
     ax.set_aspect("equal")
     return ax
