@@ -99,7 +99,7 @@ def attention(
     if q.shape[1] != k.shape[1]:
         raise ValueError(
             f"Q has d={q.shape[1]} entries per query but K has d={k.shape[1]} per key; a "
-            "query and a key must have the same length to have a dot product."
+            "query and a key must have the same dimension d to have a dot product."
         )
     if v.shape[0] != k.shape[0]:
         raise ValueError(

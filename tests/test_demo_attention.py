@@ -66,7 +66,7 @@ def _num(text: str) -> float:
 def check_readout(sliders: dict[str, str], readout: str) -> None:
     d = 2 ** int(sliders["log₂ d"])
     e = _expected(d)
-    m = re.search(r"d, length of q and k\s+(\d+)\s+\(√d = (\d+\.\d+)\)", readout)
+    m = re.search(r"d, dimension of q and k\s+(\d+)\s+\(√d = (\d+\.\d+)\)", readout)
     assert m, f"no d in readout: {readout!r}"
     assert int(m.group(1)) == d and abs(float(m.group(2)) - e["root"]) < 6e-3
     for label, scale in (("scores q·k", 1.0), ("scores ÷ √d", e["root"])):
@@ -151,8 +151,20 @@ def test_snapshots_name_d_and_each_panel_numbers():
     texts = [[t.get_text() for t in ax.texts] for ax in fig.axes]
     assert "d = 1, √d = 1.00" in texts[0] and "d = 512, √d = 22.63" in texts[1]
     e = _expected(512)
-    assert f"max weight {e['raw_max']:.3f}, entropy {e['raw_h']:.3f}" in texts[1]
-    assert f"max weight {e['scaled_max']:.3f}, entropy {e['scaled_h']:.3f}" in texts[1]
+
+    def shown(x: float) -> str:  # two decimals, explicit sign, true minus
+        return f"{x:+.2f}".replace("-", "−")
+
+    root = e["root"]
+    assert (
+        f"scores q·k from {shown(e['lo'])} to {shown(e['hi'])}\n"
+        f"max weight {e['raw_max']:.3f}, entropy {e['raw_h']:.3f}"
+    ) in texts[1]
+    assert (
+        f"scores ÷ √d from {shown(e['lo'] / root)} to {shown(e['hi'] / root)}\n"
+        f"max weight {e['scaled_max']:.3f}, entropy {e['scaled_h']:.3f}"
+    ) in texts[1]
+    assert texts[1].count("weight") == 2  # the y-label of each panel
     assert "with √d: softmax(q·k / √d)" in texts[0] and "without √d: softmax(q·k)" in texts[0]
     # One above the other in a tall snapshot: the panel without √d sits lower.
     view = SaturationView(new_figure(4.6, 5.3).axes[0])

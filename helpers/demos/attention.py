@@ -9,7 +9,7 @@ from ..live import Slider, SliderDemo, readout_table
 from ..plotting import signed
 from ..views.attention import SaturationView
 
-# One query and N_KEYS keys, i.i.d. standard normal entries of length 2**MAX_LOG2_D, seeded.
+# One query and N_KEYS keys, each with 2**MAX_LOG2_D i.i.d. standard normal entries, seeded.
 # At dimension d the demo uses the first d entries of each, so moving the slider adds
 # entries to the same vectors rather than drawing new ones.
 N_KEYS = 8
@@ -37,7 +37,7 @@ def saturation_readout(r: Saturation) -> str:
 
     return readout_table(
         [
-            ("d, length of q and k", f"<b>{r.d}</b> &nbsp; (√d = {root:.2f})"),
+            ("d, dimension of q and k", f"<b>{r.d}</b> &nbsp; (√d = {root:.2f})"),
             ("scores q·k", span(r.scores)),
             ("scores ÷ √d", span(r.scores / root)),
             ("with √d", panel(r.scaled_max, r.scaled_entropy)),
@@ -58,8 +58,9 @@ def saturation_demo(log2_d: int = 0) -> SliderDemo:
         figsize=(9.6, 4.8),
         notebook="04.01",
         caption=(
-            "Grow the length d of a random query and its keys: without the √d one key soon"
-            " takes almost all the weight; divided by √d the weights stay spread out."
+            "Grow the dimension d (number of entries) of a random query and its keys: without"
+            " the √d one key soon takes almost all the weight; divided by √d the weights stay"
+            " spread out."
         ),
     )
 

@@ -1,6 +1,7 @@
 """04.01's exercises: one attention output row by hand, the spread of q·k at d = 256
 (standard deviation, not variance), which way the entropy of the weights moves as d
-grows, and the entropy of a row of weights."""
+grows, the entropy of a row of weights, and what dividing by √d changes (the weights and
+the output) and what it does not (which key ranks first)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import numpy as np
 
 from ..checks import Case, Exercise, Mistake
 
-# Exercise 1: one query, two keys of length d = 4 (so √d = 2), two 2-D values.
+# Exercise 1: one query, two keys of dimension d = 4 (so √d = 2), two 2-D values.
 ROW_Q = (1.0, 1.0, 0.0, 2.0)
 ROW_K = ((1.0, 0.0, 1.0, 1.0), (0.0, 1.0, 1.0, -1.0))
 ROW_V = ((2.0, 1.0), (0.0, 4.0))
@@ -47,7 +48,7 @@ def _equals(*expected: float, rtol: float = 1e-3) -> Callable[[tuple[Any, ...], 
     return matches
 
 
-# Exercise 3: rows of weights and their entropies, computed term by term (0 ln 0 = 0).
+# Exercise 4: rows of weights and their entropies, computed term by term (0 ln 0 = 0).
 ENTROPY_ROWS = (
     (0.25, 0.25, 0.25, 0.25),
     (0.0, 1.0, 0.0),
@@ -82,7 +83,7 @@ EXERCISES = (
     Exercise(
         key="04.01-attention-row",
         prompt=(
-            "q = [1, 1, 0, 2]; keys k1 = [1, 0, 1, 1], k2 = [0, 1, 1, −1]; values "
+            "q = [1, 1, 0, 2]; keys k1 = [1, 0, 1, 1], k2 = [0, 1, 1, −1] (so d = 4); values "
             "v1 = [2, 1], v2 = [0, 4]. The output row of softmax(q Kᵀ / √d) V."
         ),
         cases=(Case((), _mix(_SCALED, ROW_V)),),
@@ -121,7 +122,7 @@ EXERCISES = (
         key="04.01-std-at-256",
         prompt=(
             "q and k have d = 256 i.i.d. entries, mean 0, variance 1. Predict (the standard "
-            "deviation of q·k, the standard deviation of q·k / √d)."
+            "deviation of q·k, the standard deviation of q·k / √d), as a tuple or a list."
         ),
         cases=(Case((), (16.0, 1.0)),),
         mistakes=(
@@ -154,9 +155,10 @@ EXERCISES = (
     Exercise(
         key="04.01-entropy-direction",
         prompt=(
-            "Random queries and keys (i.i.d., mean 0, variance 1), 8 keys per query. d goes "
-            "from 64 to 256. Does the mean entropy of the weights rise (+1), stay about the same "
-            "(0) or fall (−1): (without the √d, with the √d)?"
+            "Random queries and keys (i.i.d., mean 0, variance 1), 8 keys per query, averaged "
+            "over 300 queries as in section 3's figure. The dimension d goes from 64 to 256. Does "
+            "the mean entropy of the weights rise (+1), stay about the same (0: a change smaller "
+            "than 0.1) or fall (−1): (without the √d, with the √d)?"
         ),
         cases=(Case((), (-1.0, 0.0)),),
         mistakes=(
@@ -185,8 +187,8 @@ EXERCISES = (
     Exercise(
         key="04.01-entropy",
         prompt=(
-            "entropy(w): −Σ wⱼ ln wⱼ of a 1-D row of weights (non-negative, summing to 1), "
-            "counting 0 · ln 0 as 0."
+            "entropy(w): −Σ wⱼ ln wⱼ of a 1-D NumPy row of weights (non-negative, summing to "
+            "1), counting 0 · ln 0 as 0 (take the log of the positive weights only)."
         ),
         cases=tuple(Case((np.array(w),), _entropy_terms(w)) for w in ENTROPY_ROWS),
         mistakes=(
@@ -212,6 +214,43 @@ EXERCISES = (
         ),
         hint="Check it on equal weights (ln n) and on one weight 1 and the rest 0 (0).",
     ),
+    Exercise(
+        key="04.01-what-sqrt-d-changes",
+        prompt=(
+            "One query at d = 64 against 8 keys, 8 different scores, 8 different value rows. "
+            "Dividing every score by √d = 8 before softmax, against not dividing: does it change "
+            "(a) which key ranks first, (b) the weights, (c) the output row? (True = changes)"
+        ),
+        cases=(Case((), (False, True, True)),),
+        mistakes=(
+            Mistake(
+                _equals(1.0, 1.0, 1.0),
+                "(a): dividing every score by the same positive number keeps their order; if "
+                "s_a > s_b then s_a / 8 > s_b / 8. The tallest bar was the same key in both "
+                "panels of the demo.",
+            ),
+            Mistake(
+                _equals(0.0, 0.0, 0.0),
+                "(b): softmax is not blind to scale (03.01: softmax(2x) ≠ softmax(x)). The ratio "
+                "of two weights is e^((s_a − s_b)/√d), not e^(s_a − s_b).",
+            ),
+            Mistake(
+                _equals(0.0, 1.0, 0.0),
+                "(c): the output row is w1·v1 + … + w8·v8; with other weights it is another mix "
+                "of the same values.",
+            ),
+            Mistake(
+                _equals(0.0, 0.0, 1.0),
+                "(b) and (c): the output is weights @ V, so if the weights stayed the same the "
+                "output could not move. It is the weights that change.",
+            ),
+        ),
+        hint=(
+            "Order of the scores: unchanged by dividing by a positive number. Softmax: its weight "
+            "ratios are e^((s_a − s_b)/√d). Output: weights @ V."
+        ),
+        is_function=False,
+    ),
 )
 
 # Reference answers (tests/test_exercises.py checks that each passes).
@@ -228,4 +267,5 @@ SOLUTIONS = {
     "04.01-std-at-256": (16, 1),
     "04.01-entropy-direction": (-1, 0),
     "04.01-entropy": entropy,
+    "04.01-what-sqrt-d-changes": (False, True, True),
 }

@@ -14,7 +14,7 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 
 from ..attention import EntropyCurve, Saturation
-from ..plotting import GREY, PALETTE, _get_ax
+from ..plotting import GREY, PALETTE, _get_ax, signed
 
 SCALED = PALETTE["blue"]  # softmax(q·k/√d): blue, circles, solid lines
 RAW = PALETTE["vermillion"]  # softmax(q·k): vermillion, squares, dashed lines
@@ -29,7 +29,10 @@ class SaturationView:
     equal. Each panel is named in its heading, so colour is never the only cue. In a wide
     axes (the live demo) the panels sit side by side; in a tall one (the snapshots) the
     panel with √d sits above the one without. Everything is drawn in one axes, in data
-    coordinates: bar j of a panel stands at x = j, weights from y = 0 to 1.
+    coordinates: bar j of a panel stands at x = j, weights from y = 0 to 1. With
+    ``readout=True`` (the snapshots) each panel also states, in two lines over its bars, the
+    range of the scores it feeds to softmax, its largest weight and its entropy, the numbers
+    the live demo's readout gives.
     """
 
     GAUGE = (-0.30, -0.22)  # the gauge's bottom and top, below the key labels
@@ -42,14 +45,16 @@ class SaturationView:
         box = ax.get_position()
         self.wide = box.width * fig_w >= box.height * fig_h
         left, right = -0.5, n - 0.5  # a panel's extent in x, before its offset
+        numbers_y = 1.14  # bottom of the two lines of numbers, over the bars
+        heading_y = 1.52 if readout else 1.12
         if self.wide:
-            offsets = ((0.0, 0.0), (n + 2.4, 0.0))
-            ax.set_xlim(left - 0.9, 2 * n + 2.4 + 0.4)
-            ax.set_ylim(-0.45, 1.32)
+            offsets = ((0.0, 0.0), (n + 2.8, 0.0))
+            ax.set_xlim(left - 1.3, 2 * n + 2.8 + 0.4)
+            ax.set_ylim(-0.45, heading_y + 0.2)
         else:
-            offsets = ((0.0, 0.0), (0.0, -2.0))
-            ax.set_xlim(left - 0.7, right + 1.5)
-            ax.set_ylim(-2.45, 1.45 if readout else 1.32)
+            offsets = ((0.0, 0.0), (0.0, -2.3 if readout else -2.0))
+            ax.set_xlim(left - 1.1, right + 1.5)
+            ax.set_ylim(offsets[1][1] - 0.45, heading_y + 0.2)
         bottom, top = self.GAUGE
         self.offsets = offsets
         self.panels = []
@@ -59,12 +64,13 @@ class SaturationView:
             ax.plot([ox + left, ox + right], [oy + 1 / n] * 2, color=GREY, lw=1.2, ls="--")
             for y, text in ((0, "0"), (1, "1")):
                 ax.text(ox + left - 0.15, oy + y, text, ha="right", va="center", fontsize=11)
+            ax.text(ox + left - 0.75, oy + 0.5, "weight", ha="center", va="center",
+                    rotation=90, fontsize=11)  # fmt: skip
             ax.text(ox + right + 0.1, oy + 1 / n, f"1/{n}", ha="left", va="center", fontsize=11)
             for j in range(n):
                 ax.text(ox + j, oy - 0.03, f"k{j + 1}", ha="center", va="top", fontsize=12)
-            ax.text(ox + left, oy + (1.27 if readout and not self.wide else 1.12), heading,
-                    ha="left", va="bottom", fontsize=13, color=colour,
-                    fontweight="bold")  # fmt: skip
+            ax.text(ox + left, oy + heading_y, heading, ha="left", va="bottom", fontsize=13,
+                    color=colour, fontweight="bold")  # fmt: skip
             ax.add_patch(Rectangle((ox + left, oy + bottom), n, top - bottom, fc="white",
                                    ec=GREY, lw=1.2))  # fmt: skip
             for x, text, ha in ((left, "entropy 0", "left"), (right, f"ln {n}", "right")):
@@ -77,7 +83,8 @@ class SaturationView:
                       for j in range(n)]  # fmt: skip
             fill = ax.add_patch(Rectangle((ox + left, oy + bottom), 0, top - bottom, fc=colour,
                                           ec="none", alpha=0.6))  # fmt: skip
-            numbers = ax.text(ox + left, oy + 1.12, "", ha="left", va="bottom", fontsize=12)
+            numbers = ax.text(ox + left, oy + numbers_y, "", ha="left", va="bottom", fontsize=12,
+                              linespacing=1.3)  # fmt: skip
             self.panels.append((bars, labels, fill, numbers))
         self.title = ax.text(0.0, 1.0, "", transform=ax.transAxes, fontsize=14,
                              va="bottom", fontweight="bold")  # fmt: skip
@@ -93,22 +100,25 @@ class SaturationView:
                 f"this view was built for n={self.n} keys but the result has {result.n}; "
                 f"build the view with n={result.n}."
             )
+        root = math.sqrt(result.d)
         sides = (
-            (result.scaled_weights, result.scaled_max, result.scaled_entropy),
-            (result.raw_weights, result.raw_max, result.raw_entropy),
-        )
-        for panel, (ox, oy), (weights, top, h) in zip(self.panels, self.offsets, sides,
-                                                      strict=True):  # fmt: skip
+            (result.scaled_weights, result.scaled_max, result.scaled_entropy,
+             "scores ÷ √d", result.scores / root),
+            (result.raw_weights, result.raw_max, result.raw_entropy, "scores q·k", result.scores),
+        )  # fmt: skip
+        for panel, (ox, oy), side in zip(self.panels, self.offsets, sides, strict=True):
             bars, labels, fill, numbers = panel
+            weights, top, h, name, scores = side
             for j, (bar, label, w) in enumerate(zip(bars, labels, weights, strict=True)):
                 bar.set_height(float(w))
                 label.set_text(f"{w:.2f}")
                 label.set_position((ox + j, oy + float(w) + 0.015))
             fill.set_width(self.n * h / math.log(self.n))
             if self.readout:
-                numbers.set_text(f"max weight {top:.3f}, entropy {h:.3f}")
+                lo, hi = (signed(float(x), 2) for x in (scores.min(), scores.max()))
+                numbers.set_text(f"{name} from {lo} to {hi}\nmax weight {top:.3f}, entropy {h:.3f}")
         if self.readout:
-            self.title.set_text(f"d = {result.d}, √d = {math.sqrt(result.d):.2f}")
+            self.title.set_text(f"d = {result.d}, √d = {root:.2f}")
 
 
 def entropy_curves(curve: EntropyCurve, *, ax: Axes | None = None) -> Axes:
@@ -125,7 +135,7 @@ def entropy_curves(curve: EntropyCurve, *, ax: Axes | None = None) -> Axes:
     ax.set_xticks(d[::2], [f"{int(x)}" for x in d[::2]])
     ax.minorticks_off()
     ax.set_ylim(0, lnn + 0.35)
-    ax.set_xlabel("d, the length of q and k (log scale)")
+    ax.set_xlabel("d, the dimension of q and k (log scale)")
     ax.set_ylabel("mean entropy of the weights")
     ax.set_title(
         f"{curve.queries} random queries, each against {curve.n} random keys", fontsize=13,
