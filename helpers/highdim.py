@@ -364,6 +364,8 @@ def anisotropy(X: npt.ArrayLike) -> Anisotropy:
     """Mean pair cosine of the rows of X, its size predicted from the mean vector, and the
     mean pair cosine after centering (subtracting the mean vector from every row)."""
     x = _as_array(X, "X", ndim=(2,)).astype(np.float64)
+    if x.shape[0] < 2:
+        raise ValueError(f"X has {x.shape[0]} row; pairs and a mean vector need at least 2 rows.")
     lengths = np.sqrt(np.vecdot(x, x))
     centered = mean_center(x, axis=0)
     if np.any(np.sqrt(np.vecdot(centered, centered)) == 0):

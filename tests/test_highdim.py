@@ -328,6 +328,10 @@ def test_anisotropy_before_and_after_centering():
     assert (a.n, a.d) == (150, 5)
     with pytest.raises(ValueError, match="equals the mean"):
         anisotropy([[1.0, 2.0], [3.0, 4.0], [2.0, 3.0]])
+    with pytest.raises(ValueError, match="at least 2 rows"):
+        anisotropy([[1.0, 2.0]])
+    with pytest.raises(ValueError, match="NaN"):
+        anisotropy([[1.0, np.nan], [1.0, 2.0]])
 
 
 @pytest.mark.parametrize("r", [0.0, 0.5, 1.0, 2.0])
