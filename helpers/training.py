@@ -355,8 +355,10 @@ def adam_step(
 ) -> tuple[FloatArray, FloatArray, FloatArray]:
     """One Adam update (Kingma & Ba 2015) of step number t = 1, 2, ...; returns (param, m, v).
 
-    m and v are running means of the gradient and of its square; each entry moves by about
-    lr · m̂ / √v̂, so by at most about lr whatever the gradient's scale.
+    m and v are running means of the gradient and of its square; each entry moves by
+    lr · m̂ / (√v̂ + eps): exactly lr on the first step, about lr while the gradient keeps its
+    sign and size, less when it flips or shrinks, and up to about lr · (1 − beta1)/√(1 − beta2)
+    (3.16 lr with the defaults) when it jumps after a long quiet stretch.
     """
     p = np.asarray(_as_array(param, "param", ndim=(0, 1, 2)), dtype=np.float64)
     g = np.asarray(_as_array(grad, "grad", ndim=(0, 1, 2)), dtype=np.float64)
@@ -415,6 +417,7 @@ class Run:
     loss: FloatArray  # (steps,) loss of step t's batch, before its update
     temperature: FloatArray  # (steps,) τ used at step t
     slope: FloatArray  # (steps,) stretch_slope of step t's batch
+    scale_grad: FloatArray  # (steps,) dL/ds of step t's batch, s = ln(1/τ) (learned or not)
     eval_steps: npt.NDArray[np.int64]  # (k,) 0, every, 2·every, ..., steps
     recall: FloatArray  # (k,) held-out recall@1 after that many updates
     q_norm: FloatArray  # (k,) mean length of the held-out question embeddings
@@ -495,6 +498,7 @@ def train(
     losses = np.empty(n_steps)
     taus = np.empty(n_steps)
     slopes = np.empty(n_steps)
+    scale_grads = np.empty(n_steps)
     recalls, q_norms, a_norms, snaps = [], [], [], []
 
     def measure(step: int, tau: float) -> None:
@@ -520,10 +524,11 @@ def train(
         )
         losses[t], taus[t] = loss, tau
         slopes[t] = float(np.sum(dq * eq) + np.sum(da * ea))
+        scale_grads[t] = -tau * dtau  # dL/ds = dL/dτ · dτ/ds, and dτ/ds = −τ
         w_q, *state["q"] = _adam(w_q, x.T @ dq, *state["q"], t + 1, rate)
         w_a, *state["a"] = _adam(w_a, y.T @ da, *state["a"], t + 1, rate)
         if learn_temperature:
-            s, *state["s"] = _adam(log_scale, -tau * dtau, *state["s"], t + 1, rate)
+            s, *state["s"] = _adam(log_scale, scale_grads[t], *state["s"], t + 1, rate)
             log_scale = min(float(s), max_log_scale)
     tau = math.exp(-log_scale) if learn_temperature else tau0
     measure(n_steps, tau)
@@ -537,6 +542,7 @@ def train(
         loss=losses,
         temperature=taus,
         slope=slopes,
+        scale_grad=scale_grads,
         eval_steps=np.arange(0, n_steps + 1, every),
         recall=np.array(recalls),
         q_norm=np.array(q_norms),

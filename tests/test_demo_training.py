@@ -220,9 +220,29 @@ def test_static_figures_draw_chance_floor_and_every_run():
     assert lines[0].get_linestyle() != lines[2].get_linestyle()  # runs differ beyond colour
     (legend,) = recall_ax.figure.legends  # one legend of the runs, for all three panels
     assert [t.get_text() for t in legend.get_texts()] == ["dot", "cos"]
-    # The last run's length marks are filled, the others hollow.
-    assert lines[0].get_markerfacecolor() == "white" != lines[2].get_markerfacecolor()
+    # Questions' and answers' markers sit at different steps, so touching lines stay apart.
+    assert lines[0].get_markevery() != lines[1].get_markevery()
+    # The step-0 lengths once more, black, above every line and not clipped at x = 0.
+    starts = lines[4:8]  # then the line at length 1
+    assert [line.get_ydata()[0] for line in starts[:2]] == [
+        runs["dot"].q_norm[0],
+        runs["dot"].a_norm[0],
+    ]
+    assert all(
+        line.get_zorder() > lines[0].get_zorder() and not line.get_clip_on() for line in starts
+    )
+    assert all(line.get_markeredgecolor() == "black" for line in starts)
     np.testing.assert_array_equal(recall_ax.get_lines()[1].get_ydata(), runs["cos"].recall)
+    # Two cosine runs, whose lengths overlap: markers on the first only, final lengths in a note.
+    runs["learned"] = train(pairs, similarity="cosine", temperature=0.07, learn_temperature=True,
+                            steps=40)  # fmt: skip
+    length_ax = training_curves(runs, floor_temperature=0.1)[2]
+    lines = length_ax.get_lines()
+    assert lines[2].get_marker() == "o" and lines[4].get_marker() in ("", "None")
+    (note,) = [t.get_text() for t in length_ax.texts if "step 40" in t.get_text()]
+    last = runs["learned"]
+    assert f"learned: {last.q_norm[-1]:.2f}, {last.a_norm[-1]:.2f}" in note
+    assert f"cos: {runs['cos'].q_norm[-1]:.2f}" in note
     stuck = train(pairs, similarity="dot", init_scale=0.0, steps=40)
     ax = stuck_or_done(stuck, runs["cos"], done_temperature=0.1, ideal=0.5)
     np.testing.assert_allclose(ax.get_lines()[0].get_ydata(), math.log(32), atol=1e-12)

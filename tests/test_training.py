@@ -369,6 +369,7 @@ def test_run_records_and_measurements(pairs):
     run = train(pairs, similarity="dot", steps=60, eval_every=20)
     assert isinstance(run, Run)
     assert run.loss.shape == run.temperature.shape == run.slope.shape == (60,)
+    assert run.scale_grad.shape == (60,)
     assert list(run.eval_steps) == [0, 20, 40, 60]
     assert [s.step for s in run.snapshots] == [0, 20, 40, 60]
     assert run.chance_recall == 1 / 32
@@ -407,6 +408,26 @@ def test_learned_temperature_moves(pairs):
     assert run.final_temperature != pytest.approx(0.07)
     fixed = train(pairs, similarity="cosine", temperature=0.1, steps=20)
     np.testing.assert_array_equal(fixed.temperature, 0.1)
+
+
+def test_scale_gradient_is_recorded_and_drives_the_first_step_of_s(pairs):
+    """Run.scale_grad[0] is dL/ds of the first batch (a finite difference of the loop loss in
+    s = ln(1/τ)); Adam's first step then moves s by exactly lr against its sign."""
+    lr = 0.01
+    run = train(pairs, similarity="cosine", temperature=0.07, learn_temperature=True, steps=2,
+                eval_every=1, lr=lr)  # fmt: skip
+    idx = np.random.default_rng(1).permutation(pairs.n_train)[:32]
+    wq, wa = run.snapshots[0].W_q, run.snapshots[0].W_a
+    X, Y = pairs.q_train[idx] @ wq, pairs.a_train[idx] @ wa
+    s0, h = math.log(1 / 0.07), 1e-5
+    want = (
+        _loop_loss(X, Y, math.exp(-(s0 + h)), True) - _loop_loss(X, Y, math.exp(-(s0 - h)), True)
+    ) / (2 * h)
+    assert run.scale_grad[0] == pytest.approx(want, rel=1e-6)
+    s1 = math.log(1 / run.temperature[1])
+    assert s1 == pytest.approx(s0 - lr * math.copysign(1.0, want), abs=1e-9)
+    fixed = train(pairs, similarity="dot", steps=10)  # recorded for fixed τ too
+    assert fixed.scale_grad.shape == (10,) and np.all(np.isfinite(fixed.scale_grad))
 
 
 def test_learned_scale_is_clipped_at_100_like_clip(pairs, monkeypatch):
@@ -586,7 +607,9 @@ def test_stuck_or_done_exercise_hints():
     floor = math.log(1 + 63 * math.exp(-64 / 63 / 0.5))
     assert floor == pytest.approx(2.22567, abs=1e-5)
     assert evaluate(ex, (4.159, 2.226, True)).passed
-    assert "0.26 below chance" in evaluate(ex, (4.159, 2.226, False)).message
+    assert "≈ 0.13" in evaluate(ex, (4.159, 2.226, False)).message
+    f = (math.log(64) - 3.9) / (math.log(64) - floor)  # section 9's rule: below 1/4 is stuck
+    assert f == pytest.approx(0.134, abs=1e-3) and f < 0.25
     assert "log₁₀" in evaluate(ex, (1.806, 2.226, True)).message
     assert "cosine −1" in evaluate(ex, (4.159, 0.767, True)).message
     assert "gap of −1" in evaluate(ex, (4.159, 2.254, True)).message

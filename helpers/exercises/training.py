@@ -103,6 +103,8 @@ def _gives(f: Any) -> Any:
 FLAT_N, FLAT_TAU, FLAT_LOSS = 64, 0.5, 3.9
 FLAT_CHANCE = math.log(FLAT_N)
 FLAT_FLOOR = math.log1p((FLAT_N - 1) * math.exp(-FLAT_N / ((FLAT_N - 1) * FLAT_TAU)))
+# Section 9's rule: f, how far the loss has come from chance towards the floor; < 1/4 is stuck.
+FLAT_F = (FLAT_CHANCE - FLAT_LOSS) / (FLAT_CHANCE - FLAT_FLOOR)
 
 
 def _part(i: int, value: float, rtol: float = 2e-3) -> Any:
@@ -240,7 +242,9 @@ EXERCISES = (
         prompt=(
             "A cosine run with batches of N = 64 pairs and a fixed τ = 0.5 has shown a loss flat "
             "at about 3.9 for thousands of steps. answer = (chance, floor, stuck): the chance "
-            "level, the floor at this τ, and True if the run is stuck, False if it is done."
+            "level, the floor at this τ, and True if the run is stuck, False if it is done, by "
+            "section 9's rule: f = (chance − loss)/(chance − floor) below 1/4 is stuck, above "
+            "3/4 done."
         ),
         cases=(Case((), (FLAT_CHANCE, FLAT_FLOOR, True)),),
         mistakes=(
@@ -275,14 +279,17 @@ EXERCISES = (
             ),
             Mistake(
                 _verdict(False),
-                "Your two numbers are right; now compare. 3.9 is only about 0.26 below chance "
-                "but more than 1.6 above the floor: the scores barely tell the right answer "
-                "from the others. A run that was done would sit near its floor.",
+                "Your two numbers are right; now apply section 9's rule. f = (chance − 3.9) / "
+                f"(chance − floor) = {FLAT_CHANCE - FLAT_LOSS:.3f} / "
+                f"{FLAT_CHANCE - FLAT_FLOOR:.3f} ≈ {FLAT_F:.2f}: the loss has come only about "
+                "an eighth of the way from chance towards the floor, under the cut-off of 1/4, so "
+                "the scores barely tell the right answer from the others. Done would be above 3/4.",
             ),
         ),
         hint=(
-            "Chance is ln N. The floor is ln(1 + (N−1)·e^(−N/((N−1)τ))). Answer with two numbers "
-            "and True or False, e.g. answer = (1.0, 0.5, False)."
+            "Chance is ln N. The floor is ln(1 + (N−1)·e^(−N/((N−1)τ))). Then f = (chance − 3.9) "
+            "/ (chance − floor): below 1/4 stuck, above 3/4 done. Answer with two numbers and "
+            "True or False, e.g. answer = (1.0, 0.5, False)."
         ),
         rtol=2e-3,  # three or four digits typed by hand are enough
         is_function=False,

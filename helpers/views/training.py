@@ -53,9 +53,11 @@ def training_curves(
     """Three panels for runs labelled by ``runs``' keys: training loss (log scale, mean of every
     CURVE_WINDOW steps) with chance ln N and the cosine floor at ``floor_temperature``;
     held-out recall@1 with chance 1/n; mean lengths of the held-out questions (circles) and
-    answers (triangles). One legend of the runs above all three panels; in the length panel
-    each run's markers sit at different steps, and the last run's are filled, so runs whose
-    lines overlap stay apart."""
+    answers (triangles). One legend of the runs above all three panels.
+
+    In the length panel the cosine runs' lines lie on top of each other, so only the first
+    cosine run carries markers, and a note gives every cosine run's final lengths; the
+    step-0 lengths are drawn once more, in black, above all the lines."""
     if not runs:
         raise ValueError("runs is empty; pass at least one run, e.g. {'dot product': run}.")
     if axes is None:
@@ -64,16 +66,24 @@ def training_curves(
     first = next(iter(runs.values()))
     n, width = first.batch_size, CURVE_WINDOW
     every = max(3, len(first.eval_steps) // 6)  # a marker every few measurements
-    for k, (label, run) in enumerate(runs.items()):
+    cosine_runs = [label for label, run in runs.items() if run.similarity == "cosine"]
+    for label, run in runs.items():
         style = _style(run)
         steps = np.arange(run.steps // width) * width + width / 2
         loss_ax.plot(steps, window_means(run.loss, width), label=label, **style)
         recall_ax.plot(run.eval_steps, run.recall, label=label, **style)
-        fill = style["color"] if k == len(runs) - 1 and k > 0 else "white"
+        marked = run.similarity == "dot" or label == cosine_runs[0]
+        # Questions' and answers' markers at different steps: their lines may touch.
+        for values, mark, start in ((run.q_norm, Q_MARK, every), (run.a_norm, A_MARK, every // 2)):
+            length_ax.plot(
+                run.eval_steps, values, marker=mark["marker"] if marked else "", ms=7,
+                mfc="white", markevery=(start, every), **style,
+            )  # fmt: skip
+    for run in runs.values():  # where every run starts, above the lines (half out at x = 0)
         for values, mark in ((run.q_norm, Q_MARK), (run.a_norm, A_MARK)):
             length_ax.plot(
-                run.eval_steps, values, marker=mark["marker"], ms=7, mfc=fill,
-                markevery=(k * every // len(runs), every), **style,
+                [0], values[:1], ls="none", marker=mark["marker"], ms=7, mfc="white",
+                mec="black", zorder=5, clip_on=False,
             )  # fmt: skip
     chance = chance_loss(n)
     floor = loss_floor(n, floor_temperature)
@@ -114,13 +124,13 @@ def training_curves(
         for m, label in marks
     ]
     length_ax.legend(handles=handles, loc="upper left", fontsize=12)
-    names = list(runs)
-    if len(runs) > 1:  # say which run has the filled marks: lines may lie on top of each other
-        cosine = [r for r in runs.values() if r.similarity == "cosine"]
-        high = max((float(np.max(np.r_[r.q_norm, r.a_norm])) for r in cosine), default=top)
-        y = min(high + 0.07 * top, 0.9 * top)
-        length_ax.text(right, y, f"filled marks: {names[-1]}", ha="right", va="bottom",
-                       fontsize=12, color=_style(runs[names[-1]])["color"])  # fmt: skip
+    if len(cosine_runs) > 1:  # their lines overlap: give their final lengths in words
+        high = max(float(np.max(np.r_[runs[c].q_norm, runs[c].a_norm])) for c in cosine_runs)
+        note = [f"step {right}, |q| and |a|:"] + [
+            f"{c}: {runs[c].q_norm[-1]:.2f}, {runs[c].a_norm[-1]:.2f}" for c in cosine_runs
+        ]
+        length_ax.text(right, min(high + 0.07 * top, 0.8 * top), "\n".join(note), ha="right",
+                       va="bottom", fontsize=12, color="#444444")  # fmt: skip
     for ax in axes:
         ax.set_xlim(0, right)
         ax.set_xlabel("training step")
