@@ -46,7 +46,7 @@ def _value(readout: str, pattern: str) -> float:
 
 
 def check_readout(sliders: dict[str, str], readout: str) -> None:
-    d = int(sliders["d, dimensions"])
+    d = 2 ** int(sliders["log₂ d"])  # the slider sets log₂ d: d = 2, 4, …, 1024
     assert _value(readout, r"d, dimensions\s+(\d+)") == d
     formula = 1 / math.sqrt(d)
     assert abs(_value(readout, r"formula 1/√d\s+" + NUMBER) - formula) < 6e-4
@@ -82,17 +82,17 @@ READOUT_CHECKS = {TITLE: check_readout}
 def test_readout_check_passes_on_the_demo_itself():
     demo = cosine_spread_demo()
     assert demo.title == TITLE and demo.notebook == "04.02"
-    check_headless(demo, check_readout, [{"d": d} for d in (2, 4, 16, 100, 384, 768, 1024)])
+    check_headless(demo, check_readout, [{"log2_d": k} for k in range(1, 11)])
 
 
 def test_a_wrong_readout_fails_the_check():
     demo = cosine_spread_demo()
-    demo.set(d=384)
+    demo.set(log2_d=9)
     text = as_text(demo.readout)
     with pytest.raises(AssertionError):
-        check_readout(shown_sliders(demo), text.replace("0.051", "0.050", 1))
+        check_readout(shown_sliders(demo), text.replace("0.044", "0.045", 1))
     with pytest.raises(AssertionError):
-        check_readout({"d, dimensions": "386"}, text)
+        check_readout({"log₂ d": "8"}, text)
     mean = re.search(r"\|Gaussian\|\s+mean\s+(\d+\.\d+)", text).group(1)
     with pytest.raises(AssertionError):
         check_readout(shown_sliders(demo), text.replace(mean, "0.700"))
@@ -111,8 +111,8 @@ def _bars(demo, kind):
 def test_raising_d_narrows_every_histogram_and_moves_the_marks():
     demo = cosine_spread_demo()
     widths = {}
-    for d in (2, 16, 384, 1024):
-        result = demo.step(d=d)
+    for d in (2, 16, 512, 1024):
+        result = demo.step(log2_d=round(math.log2(d)))
         for sample in result.samples:
             bars = _bars(demo, sample.kind)
             # One bar per non-empty bin, on that bin, its height the count over the largest.
@@ -133,7 +133,7 @@ def test_raising_d_narrows_every_histogram_and_moves_the_marks():
         np.testing.assert_allclose(xs, [-1 / math.sqrt(d), 1 / math.sqrt(d)])
         assert demo.view.title.get_text() == f"d = {d}"  # numbers are left to the readout
     for kind in ("gaussian", "abs_gaussian", "uniform"):
-        assert widths[kind, 2] > widths[kind, 16] > widths[kind, 384] >= widths[kind, 1024]
+        assert widths[kind, 2] > widths[kind, 16] > widths[kind, 512] >= widths[kind, 1024]
     assert all(t.get_text() == "" for t in demo.view.numbers.values())
 
 
@@ -141,8 +141,9 @@ def test_the_live_scene_is_lines_patches_and_text_only():
     demo = cosine_spread_demo()
     assert all(isinstance(a, Line2D | Patch | Text) for a in demo.view.artists)
     assert sum(isinstance(a, Polygon) for a in demo.view.artists) == 3  # one per panel
-    for d in (2, 1024):
-        demo.step(d=d)
+    for log2_d in (1, 10):
+        d = 2**log2_d
+        demo.step(log2_d=log2_d)
         scene = demo.scene()
         # Three histograms, three measured segments, three mean dots, the formula segment
         # (each line with its end markers): a handful of paths, whatever d.
@@ -152,19 +153,38 @@ def test_the_live_scene_is_lines_patches_and_text_only():
 
 
 def test_snapshot_panels_show_the_numbers():
-    fig = cosine_spread_demo().snapshots([{"d": 384}])
+    fig = cosine_spread_demo().snapshots([{"log2_d": 9}])
     texts = [t.get_text() for ax in fig.axes for t in ax.texts]
     for sub in fig.axes[0].child_axes:
         texts += [t.get_text() for t in sub.texts]
-    assert "d = 384: 1/√d = 0.051" in texts
-    assert any(re.fullmatch(r"mean [−+]0\.00\d, std 0\.05\d", t) for t in texts)
-    assert any(re.fullmatch(r"mean 0\.63\d, std 0\.02\d", t) for t in texts)
+    assert "d = 512: 1/√d = 0.044" in texts
+    assert any(re.fullmatch(r"mean [−+]0\.00\d, std 0\.04\d", t) for t in texts)
+    assert any(re.fullmatch(r"mean 0\.63\d, std 0\.01\d", t) for t in texts)
     assert any(re.fullmatch(r"mean 0\.75\d, std 0\.01\d", t) for t in texts)
 
 
-def test_the_demo_refuses_a_d_outside_its_slider():
-    with pytest.raises(ValueError, match="between 2 and 1024"):
-        cosine_spread_demo(d=1)
+def test_the_slider_doubles_d_from_2_to_1024():
+    demo = cosine_spread_demo()
+    (slider,) = demo.sliders
+    assert slider.label == "log₂ d" and slider.value == 1
+    assert [demo.step(log2_d=k).d for k in slider.grid()] == [2**k for k in range(1, 11)]
+
+
+def test_the_gaussian_labels_never_overlap_or_leave_the_panel():
+    demo = cosine_spread_demo()
+    for log2_d in range(1, 11):
+        demo.step(log2_d=log2_d)
+        demo.figure.canvas.draw()
+        boxes = [t.get_window_extent() for t in (demo.view.formula_label, demo.view.measured_label)]
+        assert not boxes[0].overlaps(boxes[1]), log2_d
+        panel = demo.view.panels["gaussian"].get_window_extent()
+        assert all(panel.x0 <= b.x0 and b.x1 <= panel.x1 for b in boxes), log2_d
+
+
+@pytest.mark.parametrize("bad", [0, 11, 2.5, True, "3"])
+def test_the_demo_refuses_a_log2_d_outside_its_slider(bad):
+    with pytest.raises(ValueError, match="log2_d must be a whole number from 1 to 10"):
+        cosine_spread_demo(log2_d=bad)
 
 
 def test_distance_strips_mark_nearest_and_farthest():

@@ -1,5 +1,6 @@
 """04.02's exercises: the cosine spread at d = 1024, the mean cosine of uniform [0, 1] vectors
-(the common mistake: 0.5), and what centering the candidates does to two rankings."""
+(the common mistake: 0.5), what centering the candidates does to two rankings, and how many
+spreads above its baseline a score lies."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from ..checks import Case, Exercise, Mistake, close_to
 # Exercise 3's numbers: a query and three candidates; the candidates' mean is (2, 1).
 RANK_Q = (1.0, 2.0)
 RANK_CANDIDATES = ((4.0, 1.0), (2.0, 0.0), (0.0, 2.0))
+# Exercise 4's numbers: a score and the mean and std of the off-diagonal scores.
+SCORE, BASE_MEAN, BASE_STD, D_MODEL = 0.3, 0.06, 0.09, 384
 
 
 def _fdot(u: Any, v: Any) -> float:
@@ -89,8 +92,11 @@ EXERCISES = (
                 "from 0.",
             ),
         ),
-        hint="The d squared coordinates of a unit vector add up to 1, so each is about 1/d.",
-        rtol=0.02,  # 0.031 typed by hand is close enough
+        hint=(
+            "The d squared coordinates of a unit vector add up to 1, so each is about 1/d. "
+            "Three decimals are enough: answers within 2% of the exact value are accepted."
+        ),
+        rtol=0.02,  # 0.031 typed by hand is close enough (0.03 is not: 4% off)
         is_function=False,
     ),
     Exercise(
@@ -142,19 +148,60 @@ EXERCISES = (
         mistakes=(
             Mistake(
                 _says((True, None)),
-                "Subtracting the same μ from every candidate lowers every q·c by the same "
-                "amount: q·(c − μ) = q·c − q·μ. Equal shifts keep the order of the dot products.",
+                "Subtracting the same x̄ from every candidate lowers every q·c by the same "
+                "amount: q·(c − x̄) = q·c − q·x̄. Equal shifts keep the order of the dot "
+                "products.",
             ),
             Mistake(
                 _says((None, False)),
-                "The cosine divides by |c − μ|, and subtracting μ changes each candidate's "
+                "The cosine divides by |c − x̄|, and subtracting x̄ changes each candidate's "
                 "length differently. Compute the three cosines before and after.",
             ),
         ),
         hint=(
-            "Answer with two booleans, e.g. answer = (False, False). Write q·(c − μ) as "
-            "q·c − q·μ, and compute the three cosines before and after."
+            "Answer with two booleans, e.g. answer = (False, False). Every candidate's dot "
+            "product drops by the same number q·x̄, since q·(c − x̄) = q·c − q·x̄; for the "
+            "cosines, compute the three before and after."
         ),
+        is_function=False,
+    ),
+)
+
+_SPREADS = (SCORE - BASE_MEAN) / BASE_STD
+
+EXERCISES += (
+    Exercise(
+        key="04.02-spreads-above-baseline",
+        prompt=(
+            f"In a {D_MODEL}-d model's score matrix the off-diagonal scores (unrelated pairs) "
+            f"have mean {BASE_MEAN} and standard deviation {BASE_STD}. How many of these "
+            f"spreads above the baseline is a score of {SCORE}?"
+        ),
+        cases=(Case((), _SPREADS),),
+        mistakes=(
+            Mistake(
+                close_to(SCORE / BASE_STD, 1e-2),
+                f"{SCORE} / {BASE_STD} measures from 0. Unrelated pairs here average "
+                f"{BASE_MEAN}, not 0: subtract that baseline first.",
+            ),
+            Mistake(
+                close_to((SCORE - BASE_MEAN) / (1 / math.sqrt(D_MODEL)), 1e-2),
+                f"1/√{D_MODEL} is the spread of random directions (isotropic). This model's "
+                f"unrelated pairs spread by {BASE_STD}: use the spread measured in its own "
+                "score matrix.",
+            ),
+            Mistake(
+                close_to(SCORE * math.sqrt(D_MODEL), 1e-2),
+                f"0.3 · √{D_MODEL} compares with 0 ± 1/√d, the isotropic baseline. Use this "
+                f"model's baseline: mean {BASE_MEAN}, spread {BASE_STD}.",
+            ),
+            Mistake(
+                close_to(SCORE - BASE_MEAN, 1e-2),
+                "That is the gap in cosine units. Divide it by the spread to count spreads.",
+            ),
+        ),
+        hint="(score − mean of the unrelated pairs) / their standard deviation.",
+        rtol=0.01,
         is_function=False,
     ),
 )
@@ -165,4 +212,5 @@ SOLUTIONS = {
     "04.02-spread-1024": 1 / 32,
     "04.02-uniform-mean": 0.75,
     "04.02-centering-ranking": (False, True),
+    "04.02-spreads-above-baseline": 8 / 3,
 }

@@ -26,6 +26,8 @@ LIMIT_TEXT = {"abs_gaussian": "limit 2/π ≈ 0.637", "uniform": "limit 3/4"}
 HEADINGS = {"gaussian": "Gaussian", "abs_gaussian": "|Gaussian| (≥ 0)", "uniform": "uniform [0, 1]"}
 TOP = 1.95  # y-range of a panel: the tallest bar reaches 1, the marks sit above it
 MEASURED_Y, FORMULA_Y = 1.15, 1.55  # each mark's label sits just above it
+LABEL_GAP = 0.05  # between a segment's right end and its label
+LABEL_WIDTH = 0.36  # about the width of "mean ± std" in data units, for a panel 6.4 in wide
 GUIDES = (-1.0, -0.5, 0.0, 0.5, 1.0)
 
 
@@ -93,9 +95,10 @@ class CosineSpreadView:
         gauss = self.panels["gaussian"]
         (self.formula,) = gauss.plot([], [], color=PALETTE["black"], lw=1.6, ls="--", marker="|",
                                      ms=11, mew=1.6, zorder=4)  # fmt: skip
-        self.formula_label = gauss.text(0, 0, "0 ± 1/√d", fontsize=11, ha="center", va="bottom")
-        self.measured_label = gauss.text(0, 0, "mean ± std", fontsize=11, ha="center",
-                                         va="bottom")  # fmt: skip
+        # Each label sits just right of its segment's end, on its own level: no overlap at any d.
+        self.formula_label = gauss.text(0, 0, "0 ± 1/√d", fontsize=11, ha="left", va="center")
+        self.measured_label = gauss.text(0, 0, "mean ± std", fontsize=11, ha="left",
+                                         va="center")  # fmt: skip
         # The heading as plain text, not a title: a title's position is fitted around every
         # panel's tick labels on each draw, which costs more than all the bars.
         self.title = ax.text(0.0, 1.0, "", transform=ax.transAxes, fontsize=15, ha="left",
@@ -124,8 +127,18 @@ class CosineSpreadView:
         s = result.formula_std
         self.formula.set_data([-s, s], [FORMULA_Y, FORMULA_Y])
         gauss = result["gaussian"]
-        self.formula_label.set_position((0.0, FORMULA_Y + 0.05))
-        self.measured_label.set_position((gauss.mean, MEASURED_Y + 0.05))
+        for label, centre, half, y in (
+            (self.formula_label, 0.0, s, FORMULA_Y),
+            (self.measured_label, gauss.mean, gauss.std, MEASURED_Y),
+        ):
+            if centre + half + LABEL_GAP + LABEL_WIDTH <= 1.08:  # room on the right: beside it
+                label.set_position((centre + half + LABEL_GAP, y))
+                label.set_horizontalalignment("left")
+                label.set_verticalalignment("center")
+            else:  # a wide segment (small d): centred above it, where it has room
+                label.set_position((centre, y + 0.05))
+                label.set_horizontalalignment("center")
+                label.set_verticalalignment("bottom")
         self.title.set_text(
             f"d = {result.d}: 1/√d = {s:.3f}" if self.readout else f"d = {result.d}"
         )
