@@ -1,9 +1,10 @@
 """Lengths, neighbours and slices of real embeddings (numpy only), for notebook 04.03.
 
-* :func:`length_summary`, :func:`spearman`, :func:`band_medians`: how long GloVe's word
+* :func:`length_summary`, :func:`spearman`, :func:`band_quartiles`: how long GloVe's word
   vectors are, and how that goes with a word's frequency rank;
 * :func:`neighbours`, :func:`top_one`: nearest neighbours by dot product and by cosine;
-* :func:`recall_at_1`: each question's best answer in a score matrix, and how many are right;
+* :func:`best_answers`: each question's best answer in a score matrix, and how many are right
+  (recall@1);
 * :func:`prefix_lengths`, :func:`typical_slice_length`, :func:`random_slice_band`,
   :func:`slice_view`: the length of the first k components of a vector (the live demo).
 
@@ -23,19 +24,20 @@ from .search import top_k
 from .vectors import _as_array, _unit, as_vector, cosine_similarity, norm
 
 __all__ = [
+    "BandQuartiles",
+    "BestAnswers",
     "LengthSummary",
     "Neighbours",
-    "Recall",
     "SliceView",
     "TopOne",
     "average_ranks",
-    "band_medians",
+    "band_quartiles",
+    "best_answers",
     "length_summary",
     "neighbours",
     "prefix_lengths",
     "random_slice_band",
     "random_unit_vectors",
-    "recall_at_1",
     "slice_view",
     "spearman",
     "top_one",
@@ -143,10 +145,24 @@ def spearman(x: npt.ArrayLike, y: npt.ArrayLike) -> float:
     return float(cosine_similarity(cx, cy))
 
 
-def band_medians(
-    x: npt.ArrayLike, y: npt.ArrayLike, edges: npt.ArrayLike
-) -> tuple[np.ndarray, np.ndarray]:
-    """Median of ``y`` and the number of points, over each band edges[i] <= x < edges[i+1]."""
+@dataclass(frozen=True)
+class BandQuartiles:
+    """Quartiles of y inside each band edges[b] <= x < edges[b+1] (NaN for an empty band)."""
+
+    edges: np.ndarray  # (n_bands + 1,)
+    q1: np.ndarray  # (n_bands,) 25th percentile (numpy's default, linear interpolation)
+    median: np.ndarray  # (n_bands,)
+    q3: np.ndarray  # (n_bands,) 75th percentile
+    count: np.ndarray  # (n_bands,) points in the band
+
+    @property
+    def iqr(self) -> np.ndarray:
+        """Interquartile range q3 − q1: the width of the middle half of each band."""
+        return self.q3 - self.q1
+
+
+def band_quartiles(x: npt.ArrayLike, y: npt.ArrayLike, edges: npt.ArrayLike) -> BandQuartiles:
+    """Quartiles of ``y`` and the number of points, over each band edges[i] <= x < edges[i+1]."""
     a, b = _as_array(x, "x"), _as_array(y, "y")
     if a.shape != b.shape:
         raise ValueError(f"x has {a.size} entries but y has {b.size}; pass one y per x.")
@@ -155,12 +171,13 @@ def band_medians(
         raise ValueError(
             f"edges must be at least two increasing numbers, got {e.tolist()}; e.g. [0, 10, 100]."
         )
-    medians, counts = [], []
+    rows, counts = [], []
     for lo, hi in zip(e[:-1], e[1:], strict=True):
         inside = b[(a >= lo) & (a < hi)]
         counts.append(inside.size)
-        medians.append(float(np.median(inside)) if inside.size else math.nan)
-    return np.array(medians), np.array(counts)
+        rows.append(np.percentile(inside, [25, 50, 75]) if inside.size else [math.nan] * 3)
+    q = np.array(rows, dtype=np.float64).reshape(-1, 3)
+    return BandQuartiles(edges=e, q1=q[:, 0], median=q[:, 1], q3=q[:, 2], count=np.array(counts))
 
 
 # ---------------------------------------------------------------- neighbours
@@ -262,24 +279,29 @@ def top_one(vectors: npt.ArrayLike, queries: npt.ArrayLike, *, chunk_rows: int =
 
 
 @dataclass(frozen=True)
-class Recall:
+class BestAnswers:
     """Each row's best column in a square score matrix, and how many are on the diagonal."""
 
     best: np.ndarray  # (n,) argmax of each row (a tie goes to the lower column)
     hits: np.ndarray  # (n,) bool: best[i] == i
     own_rank: np.ndarray  # (n,) place of the diagonal entry in its row: 1 = best
-    recall: float  # hits / n
+    tied: np.ndarray  # (n,) bool: the row's top score is shared by two or more columns
+    recall: float  # recall@1 = hits / n
 
     @property
     def n_hits(self) -> int:
         return int(self.hits.sum())
 
 
-def recall_at_1(scores: npt.ArrayLike) -> Recall:
-    """Recall@1 of a square score matrix whose right answers are on the diagonal.
+def best_answers(scores: npt.ArrayLike) -> BestAnswers:
+    """Each question's best answer in a square score matrix whose right answers are on the
+    diagonal, and recall@1, the fraction of questions whose best answer is their own.
 
-    Row i scores question i against every answer; answer i is its own. ``own_rank`` counts
-    the answers scoring strictly more than answer i, plus one.
+    Row i scores question i against every answer; answer i is its own. A tie at the top of a
+    row goes to the lower-numbered answer (``np.argmax``), so a tie counts as a hit only if
+    the own answer is the lowest-numbered of the tied; ``tied`` flags such rows. (03.02's
+    ``helpers.training.recall_at_1`` counts a tie of k answers as 1/k instead.)
+    ``own_rank`` counts the answers scoring strictly more than answer i, plus one.
     """
     s = _as_array(scores, "scores", ndim=(2,))
     n, m = s.shape
@@ -291,7 +313,10 @@ def recall_at_1(scores: npt.ArrayLike) -> Recall:
     best = np.argmax(s, axis=1)
     hits = best == np.arange(n)
     own_rank = (s > np.diag(s)[:, None]).sum(axis=1) + 1
-    return Recall(best=best, hits=hits, own_rank=own_rank, recall=float(hits.mean()))
+    tied = (s == s.max(axis=1, keepdims=True)).sum(axis=1) > 1
+    return BestAnswers(
+        best=best, hits=hits, own_rank=own_rank, tied=tied, recall=float(hits.mean())
+    )
 
 
 # ---------------------------------------------------------------- slices of a vector

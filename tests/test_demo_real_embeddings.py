@@ -12,7 +12,7 @@ from readouts import as_text, check_headless, shown_sliders
 
 from helpers.datasets import load_glove, load_minilm_qa
 from helpers.demos.real_embeddings import slice_length_demo
-from helpers.real_embeddings import length_summary, recall_at_1
+from helpers.real_embeddings import band_quartiles, best_answers, length_summary
 from helpers.views.real_embeddings import length_vs_rank, qa_heatmap
 
 TITLE = "The first k components of a unit vector"
@@ -130,36 +130,47 @@ def test_snapshot_titles_name_the_sentence_and_both_lengths():
     assert fig.axes[0].get_xscale() == "log"
 
 
-def test_length_vs_rank_marks_the_extremes_the_bands_and_the_other_model():
+def test_length_vs_rank_marks_the_extremes_the_bands_and_the_reference():
     g = load_glove()
     v = g.vectors[:2000].astype(np.float64)
     s = length_summary(v)
-    edges, medians = [0, 100, 2000], [5.0, 4.5]
+    bands = band_quartiles(g.rank[:2000], s.lengths, [0, 100, 2000])
     ax = length_vs_rank(
-        s, g.rank[:2000], g.words[:2000], (edges, medians),
-        other=1.0, other_label="MiniLM", rho=-0.2,
+        s, g.rank[:2000], g.words[:2000], bands, title="(a) ", rho=-0.2,
+        reference=1.0, reference_label="length 1",
     )  # fmt: skip
     labels = [t.get_text() for t in ax.texts]
     shortest, longest = s.order[0], s.order[-1]
-    assert f"{g.words[shortest]} ({s.lengths[shortest]:.2f})" in labels
-    assert f"{g.words[longest]} ({s.lengths[longest]:.2f})" in labels
+    for i in (shortest, longest):
+        assert f"{g.words[i]} ({s.lengths[i]:.2f}, rank {g.rank[i] + 1:,})" in labels
+    assert "length 1" in labels
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == ["one GloVe word", "GloVe: median of the band", "MiniLM"]
-    # One bar per band at its median, spanning the band's ranks (counted from 1 on the axis).
+    assert legend == ["one GloVe word", "middle half of a band (quartiles)", "median of a band"]
+    # One box per band from its first to its third quartile, one bar at its median,
+    # spanning the band's ranks (counted from 1 on the axis).
+    boxes = [(p.get_x(), p.get_x() + p.get_width(), p.get_y(), p.get_y() + p.get_height())
+             for p in ax.patches]  # fmt: skip
+    expected = [(1, 100), (101, 2000)]
+    for b, (lo, hi) in enumerate(expected):
+        inside = s.lengths[(g.rank[:2000] >= lo - 1) & (g.rank[:2000] < hi)]
+        q1, q3 = np.percentile(inside, [25, 75])
+        assert boxes[b] == pytest.approx((lo, hi, q1, q3))
     bars = [ln for ln in ax.lines if ln.get_color() == "#000000" and ln.get_linewidth() == 3]
-    assert [(list(b.get_xdata()), list(b.get_ydata())) for b in bars] == [
-        ([1, 100], [5.0, 5.0]),
-        ([101, 2000], [4.5, 4.5]),
-    ]
-    assert "ρ = −0.20" in ax.get_title(loc="left") and ax.get_xscale() == "log"
+    assert [list(b.get_xdata()) for b in bars] == [[1, 100], [101, 2000]]
+    assert [b.get_ydata()[0] for b in bars] == pytest.approx(list(bands.median))
+    assert ax.get_title(loc="left") == "(a) Spearman ρ = −0.20" and ax.get_xscale() == "log"
+    # The linear version: no names, no legend, a linear axis.
+    linear = length_vs_rank(s, g.rank[:2000], g.words[:2000], bands, log=False,
+                            name_extremes=False, reference=None, legend=None)  # fmt: skip
+    assert linear.get_xscale() == "linear" and not linear.texts and linear.get_legend() is None
+    assert len(linear.patches) == 2
     with pytest.raises(ValueError, match="one rank and one word"):
-        length_vs_rank(s, g.rank[:10], g.words[:2000], (edges, medians), other=1.0,
-                       other_label="x", rho=0.0)  # fmt: skip
+        length_vs_rank(s, g.rank[:10], g.words[:2000], bands)
 
 
 def test_qa_heatmap_boxes_every_best_answer_and_flags_the_misses():
     s = np.array([[0.9, 0.1, 0.3], [0.8, 0.2, 0.1], [0.0, 0.1, 0.5]])
-    r = recall_at_1(s)
+    r = best_answers(s)
     ax = qa_heatmap(s, r, colorbar="cosine")
     boxes = [(p.get_x(), p.get_y()) for p in ax.patches]
     assert boxes == [(-0.5, -0.5), (-0.5, 0.5), (1.5, 1.5)]  # best of rows 0, 1, 2: 0, 0, 2

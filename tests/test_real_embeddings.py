@@ -12,13 +12,13 @@ from hypothesis import strategies as st
 from helpers.datasets import load_glove, load_minilm_qa
 from helpers.real_embeddings import (
     average_ranks,
-    band_medians,
+    band_quartiles,
+    best_answers,
     length_summary,
     neighbours,
     prefix_lengths,
     random_slice_band,
     random_unit_vectors,
-    recall_at_1,
     slice_view,
     spearman,
     top_one,
@@ -103,22 +103,39 @@ def test_spearman_rejects_bad_input():
         spearman(["a", "b"], [1, 2])
 
 
-def test_band_medians_against_statistics_median():
+def test_band_quartiles_against_statistics_quantiles():
     rng = np.random.default_rng(2)
     x = rng.integers(0, 1000, size=500)
     y = rng.standard_normal(500)
     edges = [0, 10, 100, 1000]
-    medians, counts = band_medians(x, y, edges)
+    bands = band_quartiles(x, y, edges)
     for b, (lo, hi) in enumerate(zip(edges[:-1], edges[1:], strict=True)):
         inside = [float(yy) for xx, yy in zip(x, y, strict=True) if lo <= xx < hi]
-        assert counts[b] == len(inside)
-        assert medians[b] == pytest.approx(statistics.median(inside))
-    empty, none = band_medians([5.0, 6.0], [1.0, 2.0], [0, 1, 10])
-    assert math.isnan(empty[0]) and list(none) == [0, 2]
+        assert bands.count[b] == len(inside)
+        # numpy's default percentile interpolates linearly, like the "inclusive" method
+        q1, median, q3 = statistics.quantiles(inside, n=4, method="inclusive")
+        assert bands.q1[b] == pytest.approx(q1)
+        assert bands.median[b] == pytest.approx(statistics.median(inside))
+        assert bands.q3[b] == pytest.approx(q3)
+        assert bands.iqr[b] == pytest.approx(q3 - q1)
+    assert list(bands.edges) == edges
+    empty = band_quartiles([5.0, 6.0], [1.0, 2.0], [0, 1, 10])
+    assert math.isnan(empty.median[0]) and math.isnan(empty.iqr[0]) and list(empty.count) == [0, 2]
+    assert empty.q1[1] == pytest.approx(1.25) and empty.q3[1] == pytest.approx(1.75)
     with pytest.raises(ValueError, match="increasing"):
-        band_medians([1, 2], [1, 2], [3, 1])
+        band_quartiles([1, 2], [1, 2], [3, 1])
     with pytest.raises(ValueError, match="one y per x"):
-        band_medians([1, 2], [1], [0, 3])
+        band_quartiles([1, 2], [1], [0, 3])
+
+
+def test_glove_bands_and_extremes_as_the_notebook_reports():
+    g = load_glove()
+    s = length_summary(g.vectors.astype(np.float64))
+    equal = band_quartiles(g.rank, s.lengths, np.arange(0, 20_001, 2_000))
+    assert equal.iqr[0] == pytest.approx(0.73, abs=0.005)
+    assert equal.iqr[-1] == pytest.approx(0.97, abs=0.005)
+    extremes = np.r_[s.order[:6], s.order[-6:]]
+    assert g.rank[extremes].min() + 1 == 4436 and g.rank[extremes].max() + 1 == 18813
 
 
 # ---------------------------------------------------------------- neighbours
@@ -206,26 +223,31 @@ def test_top_one_rejects_bad_queries():
 # ---------------------------------------------------------------- recall@1
 
 
-def test_recall_at_1_against_a_loop():
+def test_best_answers_against_a_loop():
     rng = np.random.default_rng(4)
     s = rng.standard_normal((12, 12)) + 1.5 * np.eye(12)
-    r = recall_at_1(s)
+    r = best_answers(s)
     for i in range(12):
         row = list(s[i])
-        best = row.index(max(row))
+        best = row.index(max(row))  # the first of any tied, like argmax
         assert r.best[i] == best and bool(r.hits[i]) == (best == i)
         assert r.own_rank[i] == 1 + sum(x > row[i] for x in row)
+        assert bool(r.tied[i]) == (row.count(max(row)) > 1)
     assert r.recall == pytest.approx(sum(r.best[i] == i for i in range(12)) / 12)
     assert r.n_hits == int(r.hits.sum())
 
 
-def test_recall_at_1_by_hand_and_errors():
+def test_best_answers_by_hand_ties_and_errors():
     s = [[0.9, 0.1, 0.3], [0.8, 0.2, 0.1], [0.0, 0.1, 0.5]]
-    r = recall_at_1(s)
+    r = best_answers(s)
     assert list(r.best) == [0, 0, 2] and r.n_hits == 2 and r.recall == pytest.approx(2 / 3)
-    assert list(r.own_rank) == [1, 2, 1]
+    assert list(r.own_rank) == [1, 2, 1] and not r.tied.any()
+    # Ties go to the lower column: row 0 ties its own answer (a hit), row 1 ties answer 0 (a miss).
+    t = best_answers([[0.5, 0.5], [0.7, 0.7]])
+    assert list(t.best) == [0, 0] and list(t.hits) == [True, False] and t.tied.all()
+    assert list(t.own_rank) == [1, 1]
     with pytest.raises(ValueError, match="square"):
-        recall_at_1(np.ones((2, 3)))
+        best_answers(np.ones((2, 3)))
 
 
 def test_minilm_vectors_have_length_one_and_recall_37_of_40():
@@ -233,8 +255,19 @@ def test_minilm_vectors_have_length_one_and_recall_37_of_40():
     lengths = np.linalg.norm(np.vstack([m.q_emb, m.a_emb]).astype(np.float64), axis=1)
     assert np.all(np.abs(lengths - 1) < 1e-6)
     q, a = m.q_emb.astype(np.float64), m.a_emb.astype(np.float64)
-    r = recall_at_1(q @ a.T)
+    r = best_answers(q @ a.T)
     assert r.n_hits == 37 and [int(i) for i in np.flatnonzero(~r.hits)] == [16, 23, 25]
+    assert not r.tied.any()
+
+
+def test_exercise_values_against_scipy_and_closed_forms():
+    from helpers.exercises.real_embeddings import FIVE, LENGTHS, RANKS, SOLUTIONS, SPEARMAN
+
+    assert SPEARMAN == pytest.approx(scipy.stats.spearmanr(RANKS, LENGTHS).statistic)
+    assert SOLUTIONS["04.03-spearman"] == pytest.approx(SPEARMAN)
+    # √(5/d) = |five|  ⇔  d = 5 / |five|²
+    assert SOLUTIONS["04.03-five-values-d"] == pytest.approx(5 / float(np.sum(np.square(FIVE))))
+    assert SOLUTIONS["04.03-slice-length"] == pytest.approx(math.sqrt(24 / 384))
 
 
 # ---------------------------------------------------------------- slices

@@ -1,5 +1,6 @@
-"""04.03's exercises: the typical length of a slice (k/d is the common mistake), what a
-slice of length 0.8 holds, distances from the dot products of unit vectors, recall@1."""
+"""04.03's exercises: the typical length of a slice (k/d is the common mistake), the number of
+dimensions in which five given values would be a typical slice, distances from the dot products
+of unit vectors, Spearman's rank correlation of a short list."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ import numpy as np
 
 from ..checks import Case, Exercise, Mistake, close_to
 
-SLICE_K, SLICE_D = 16, 384
-SCREEN_K, SCREEN_D, SCREEN_LENGTH = 5, 384, 0.8
+SLICE_K, SLICE_D = 24, 384  # not a k the notebook prints
+FIVE = (0.3, -0.2, 0.2, 0.2, -0.2)  # squared length 0.25: typical for d = 5 / 0.25 = 20
+RANKS = (1, 2, 3, 4, 5)
+LENGTHS = (6.0, 4.5, 5.0, 12.0, 3.0)  # the 12.0 pulls Pearson's r of the raw values above 0
 
 
 def _is(value: Any) -> Any:
@@ -48,31 +51,29 @@ def _distances(dots: list[float]) -> list[float]:
     return [math.sqrt(2 - 2 * c) for c in dots]
 
 
-# ---------------------------------------------------------------- recall@1
-
-# Square score matrices; in each, the best answer per row (argmax along a row) and the best
-# question per column (argmax down a column) give different counts.
-RECALL_CASES = (
-    [[0.9, 0.1, 0.3], [0.8, 0.2, 0.1], [0.0, 0.1, 0.5]],
-    [
-        [0.5, 0.6, 0.1, 0.0],
-        [0.2, 0.7, 0.3, 0.1],
-        [0.4, 0.1, 0.2, 0.3],
-        [0.1, 0.0, 0.2, 0.6],
-    ],
-    [[0.2, 0.4], [0.3, 0.1]],
-)
+# ---------------------------------------------------------------- Spearman by hand
 
 
-def _rows_right(S: list[list[float]]) -> int:
-    """How many rows i have their largest entry in column i (a tie: the lower column)."""
-    return sum(max(range(len(row)), key=lambda j: (row[j], -j)) == i for i, row in enumerate(S))
+def _loop_ranks(values: tuple[float, ...]) -> list[float]:
+    """Rank 1 for the smallest value, by counting (the values here have no ties)."""
+    return [1 + sum(w < v for w in values) for v in values]
 
 
-def _columns_right(S: list[list[float]]) -> int:
-    n = len(S)
-    cols = [[S[i][j] for i in range(n)] for j in range(n)]
-    return sum(max(range(n), key=lambda i: (col[i], -i)) == j for j, col in enumerate(cols))
+def _centred_cosine(x: list[float], y: list[float]) -> float:
+    """Pearson's r: the cosine of the two lists after subtracting each list's mean."""
+    mx, my = sum(x) / len(x), sum(y) / len(y)
+    cx, cy = [a - mx for a in x], [b - my for b in y]
+    dot = sum(a * b for a, b in zip(cx, cy, strict=True))
+    return dot / math.sqrt(sum(a * a for a in cx) * sum(b * b for b in cy))
+
+
+def _plain_cosine(x: list[float], y: list[float]) -> float:
+    dot = sum(a * b for a, b in zip(x, y, strict=True))
+    return dot / math.sqrt(sum(a * a for a in x) * sum(b * b for b in y))
+
+
+_FIVE_SQ = math.fsum(v * v for v in FIVE)  # 0.25
+SPEARMAN = _centred_cosine(_loop_ranks(RANKS), _loop_ranks(LENGTHS))  # −0.3
 
 
 EXERCISES = (
@@ -117,35 +118,50 @@ EXERCISES = (
         is_function=False,
     ),
     Exercise(
-        key="04.03-screenshot-share",
+        key="04.03-five-values-d",
         prompt=(
-            f"The first {SCREEN_K} components of a {SCREEN_D}-d unit vector have length "
-            f"{SCREEN_LENGTH}. What fraction of the vector's squared length |v|² = 1 do they "
-            "hold?"
+            f"The first five values of an embedding are {list(FIVE)}. In how many dimensions d "
+            "would five components of a typical unit vector have about the same length "
+            "(root-mean-square) as these five?"
         ),
-        cases=(Case((), SCREEN_LENGTH**2),),
+        cases=(Case((), 5 / _FIVE_SQ),),
         mistakes=(
             Mistake(
-                close_to(SCREEN_LENGTH),
-                "0.8 is the slice's length. Squared components add up, lengths do not: the "
-                "share of |v|² is the squared length of the slice.",
+                close_to(5 / math.sqrt(_FIVE_SQ), rtol=1e-2),
+                "That solves 5/d = length. The typical length is √(5/d), so square it: "
+                "5/d = length², d = 5 / length².",
             ),
             Mistake(
-                close_to(100 * SCREEN_LENGTH**2),
-                "As a fraction, please: 64% is 0.64.",
+                close_to(_FIVE_SQ, rtol=1e-2),
+                "That is the squared length of the five values, the first step. Now solve "
+                "√(5/d) = length for d.",
             ),
             Mistake(
-                close_to(1 - SCREEN_LENGTH**2),
-                "That is what the other 379 components hold together. The five hold 0.8².",
+                close_to(math.sqrt(_FIVE_SQ), rtol=1e-2),
+                "That is the length of the five values, the first step. Now solve √(5/d) = length "
+                "for d.",
             ),
             Mistake(
-                close_to(SCREEN_K / SCREEN_D, rtol=1e-2),
-                "5/384 is the share five components hold in a typical direction; these five "
-                "have length 0.8, far more than typical. Square 0.8.",
+                close_to(1 / _FIVE_SQ, rtol=1e-2),
+                "Five components, not one: their squared length is about 5/d in a typical "
+                "direction, so d = 5 / length².",
+            ),
+            Mistake(
+                close_to(5 / sum(abs(v) for v in FIVE), rtol=1e-2),
+                "The length of the five values is √(sum of their squares), not the sum of their "
+                "sizes.",
+            ),
+            Mistake(
+                close_to(5 / sum(FIVE) ** 2, rtol=1e-2),
+                "Square each value first, then add: the length is √(0.3² + 0.2² + …), not the "
+                "square of their sum.",
             ),
         ),
-        hint="|v|² is the sum of the squared components; the five contribute 0.8² of it.",
-        rtol=1e-3,
+        hint=(
+            "First the length of the five values: √(sum of their squares). Five components of a "
+            "typical unit vector have length √(5/d); set the two equal and solve for d."
+        ),
+        rtol=1e-2,  # d typed by hand; a rounded length squared is good enough
         is_function=False,
     ),
     Exercise(
@@ -177,35 +193,40 @@ EXERCISES = (
         hint="|q − x|² = (q − x)·(q − x) = |q|² − 2 q·x + |x|², with |q| = |x| = 1 (02.02).",
     ),
     Exercise(
-        key="04.03-recall-at-1",
+        key="04.03-spearman",
         prompt=(
-            "recall_at_one(S): S is a square score matrix, row i = question i, column j = "
-            "answer j, and answer i is question i's right answer. Return the fraction of "
-            "questions whose highest score in their row is their own answer."
+            f"Five words have frequency ranks {list(RANKS)} and vector lengths {list(LENGTHS)}. "
+            "What is Spearman's ρ between rank and length?"
         ),
-        cases=tuple(Case((S,), _rows_right(S) / len(S)) for S in RECALL_CASES),
+        cases=(Case((), SPEARMAN),),
         mistakes=(
             Mistake(
-                lambda args, actual: math.isclose(
-                    float(actual), _columns_right(args[0]) / len(args[0])
-                ),
-                "That looks down the columns (argmax with axis=0): for each answer, its best "
-                "question. Recall@1 asks, for each question (a row), its best answer: axis=1.",
+                close_to(-SPEARMAN),
+                "The sign is flipped. Rank both lists the same way, 1 for the smallest value: "
+                "the shortest length (3.0) gets rank 1.",
             ),
             Mistake(
-                lambda args, actual: (
-                    math.isclose(float(actual), _rows_right(args[0]))
-                    and _rows_right(args[0]) != _rows_right(args[0]) / len(args[0])
-                ),
-                "That is the number of questions; divide by how many there are for the fraction.",
+                close_to(_centred_cosine(list(RANKS), list(LENGTHS)), rtol=2e-2),
+                "That is Pearson's r of the lengths themselves, and the one long vector (12.0) "
+                "dominates it. Replace the lengths by their ranks first.",
             ),
             Mistake(
-                lambda args, actual: np.asarray(actual).shape == (len(args[0]),),
-                "That is one value per question; recall@1 is a single number, the mean of "
-                "(best answer == own answer) over the questions.",
+                close_to(_plain_cosine(_loop_ranks(RANKS), _loop_ranks(LENGTHS)), rtol=2e-2),
+                "That is the cosine of the ranks without subtracting each list's mean; centre "
+                "both lists of ranks first (the mean of 1 … 5 is 3).",
+            ),
+            Mistake(
+                close_to(_plain_cosine(list(RANKS), list(LENGTHS)), rtol=2e-2),
+                "That is the cosine of the raw lists. Rank the lengths, subtract each list's "
+                "mean, then take the cosine.",
             ),
         ),
-        hint="S.argmax(axis=1) gives each row's best column; compare it with np.arange(n).",
+        hint=(
+            "The lengths ranked from the smallest: 6.0 → 4, 4.5 → 2, 5.0 → 3, 12.0 → 5, 3.0 → 1. "
+            "Subtract 3 from every rank, then take the cosine of the two centred lists."
+        ),
+        rtol=1e-3,
+        is_function=False,
     ),
 )
 
@@ -216,14 +237,9 @@ def distances(dots: Any) -> np.ndarray:
     return np.sqrt(2 - 2 * np.asarray(dots, dtype=float))
 
 
-def recall_at_one(S: Any) -> float:
-    s = np.asarray(S, dtype=float)
-    return float(np.mean(s.argmax(axis=1) == np.arange(len(s))))
-
-
 SOLUTIONS = {
-    "04.03-slice-length": 0.204,
-    "04.03-screenshot-share": 0.64,
+    "04.03-slice-length": 0.25,
+    "04.03-five-values-d": 20,
     "04.03-distances": distances,
-    "04.03-recall-at-1": recall_at_one,
+    "04.03-spearman": -0.3,
 }

@@ -1,7 +1,7 @@
 """04.03: lengths of real embeddings, a question→answer score matrix, and slices of a vector.
 
-* :func:`length_vs_rank`: GloVe's word-vector lengths against frequency rank on a log axis,
-  with MiniLM's length 1 beside them;
+* :func:`length_vs_rank`: GloVe's word-vector lengths against frequency rank (log or linear
+  axis), with each band's quartiles as a box and a reference level such as length 1;
 * :func:`qa_heatmap`: a square score matrix with each row's best answer boxed and the
   misses flagged;
 * :class:`SliceLengthView`: the length of the first k components of one vector, against
@@ -20,10 +20,10 @@ from matplotlib.patches import Rectangle
 from matplotlib.ticker import FixedLocator, NullLocator
 
 from ..plotting import GREY, PALETTE, _get_ax
-from ..real_embeddings import LengthSummary, Recall, SliceView
+from ..real_embeddings import BandQuartiles, BestAnswers, LengthSummary, SliceView
 from ..vectors import _as_array
 
-SCREENSHOT = 0.8  # the length of the five values in the course's opening screenshot
+SCREENSHOT = 0.8  # the length of the five values in the student's screenshot (04.03's intro)
 
 
 def _plain(word: str) -> str:
@@ -35,18 +35,26 @@ def length_vs_rank(
     summary: LengthSummary,
     rank: npt.ArrayLike,
     words: Sequence[str],
-    bands: tuple[npt.ArrayLike, npt.ArrayLike],
+    bands: BandQuartiles,
     *,
-    other: float,
-    other_label: str,
-    rho: float,
+    log: bool = True,
+    title: str = "",
+    rho: float | None = None,
+    name_extremes: bool = True,
+    reference: float | None = 1.0,
+    reference_label: str = "",
+    legend: str | None = "upper left",
     ax: Axes | None = None,
 ) -> Axes:
-    """Each vector's length against its frequency rank (log axis), the median length of each
-    band of ranks as a black bar, the shortest and the longest word named, and the length
-    ``other`` of another model's vectors as a horizontal line.
+    """Each vector's length against its frequency rank (ranks counted from 1; a log axis if
+    ``log``), and for each band of ranks a box from its first to its third quartile with a
+    thick bar at its median. With ``name_extremes`` the shortest and the longest word are
+    named with their length and rank; ``reference`` draws a dashed grey level (e.g. 1, the
+    length of a unit vector), labelled ``reference_label``. The title is ``title``, followed
+    by Spearman's ``rho`` if given.
 
-    ``bands`` is (edges, medians): band b spans ranks edges[b] <= rank < edges[b+1].
+    ``bands`` (from :func:`helpers.real_embeddings.band_quartiles`) holds 0-based rank edges:
+    band b spans edges[b] <= rank < edges[b+1].
     """
     r = _as_array(rank, "rank").astype(np.float64)
     lengths = summary.lengths
@@ -55,45 +63,59 @@ def length_vs_rank(
             f"rank has {r.size} entries and words {len(words)}, but there are {lengths.size} "
             "lengths; pass one rank and one word per vector."
         )
-    edges, medians = (np.asarray(b, dtype=float) for b in bands)
-    if edges.size != medians.size + 1:
-        raise ValueError("bands must be (edges, medians) with one more edge than medians.")
     ax = _get_ax(ax)
     x = r + 1  # ranks counted from 1 on the axis: the log axis has no 0
     ax.plot(x, lengths, ".", ms=2.5, alpha=0.25, color=PALETTE["sky"], rasterized=True,
             label="one GloVe word")  # fmt: skip
-    for b, m in enumerate(medians):
-        lo, hi = edges[b] + 1, edges[b + 1]
-        label = "GloVe: median of the band" if b == 0 else None
-        ax.plot([lo, hi], [m, m], color=PALETTE["black"], lw=3, label=label)
-        ax.plot([np.sqrt(lo * hi)], [m], "o", color=PALETTE["black"], ms=6)
-    ax.axhline(other, color=PALETTE["vermillion"], lw=3, label=other_label)
-    for i, dy, va in ((summary.order[0], -0.6, "top"), (summary.order[-1], 0.0, "center")):
-        ax.annotate(
-            f"{_plain(str(words[i]))} ({lengths[i]:.2f})", (x[i], lengths[i]),
-            (x[i] / 4, lengths[i] + dy), ha="right", va=va, fontsize=12,
-            arrowprops={"arrowstyle": "-", "color": GREY},
-        )  # fmt: skip
+    for b, (q1, m, q3) in enumerate(zip(bands.q1, bands.median, bands.q3, strict=True)):
+        lo, hi = bands.edges[b] + 1, bands.edges[b + 1]
+        if not log:  # a small gap between neighbouring boxes
+            pad = 0.04 * (hi - lo)
+            lo, hi = lo + pad, hi - pad
+        first = b == 0  # label the first band only, for the legend
+        label = "middle half of a band (quartiles)" if first else None
+        box = Rectangle((lo, q1), hi - lo, q3 - q1, fc=(1, 1, 1, 0.55), ec=PALETTE["black"], lw=1.5,
+                        zorder=3, label=label)  # fmt: skip
+        ax.add_patch(box)
+        ax.plot([lo, hi], [m, m], color=PALETTE["black"], lw=3, zorder=4,
+                label="median of a band" if first else None)  # fmt: skip
+    if reference is not None:
+        ax.axhline(reference, color=GREY, lw=1.5, ls="--")
+        ax.text(0.98, reference, reference_label, transform=ax.get_yaxis_transform(),
+                ha="right", va="bottom", fontsize=11, color="#555555")  # fmt: skip
+    if name_extremes:
+        for i, dy in ((summary.order[0], -0.3), (summary.order[-1], 0.0)):
+            text_x = x[i] / 4 if log else x[i] - 0.08 * x.max()
+            ax.annotate(
+                f"{_plain(str(words[i]))} ({lengths[i]:.2f}, rank {int(x[i]):,})",
+                (x[i], lengths[i]), (text_x, lengths[i] + dy), ha="right", va="center",
+                fontsize=11, arrowprops={"arrowstyle": "-", "color": GREY},
+            )  # fmt: skip
     top = float(np.ceil(summary.maximum))
-    ax.set_xscale("log")
-    ax.set_xlim(0.8, x.max() * 1.3)
     ax.set_ylim(0, top + 0.5)
-    ticks = [t for t in (1, 10, 100, 1000, 10_000, 100_000) if t <= x.max() * 1.3]
+    if log:
+        ax.set_xscale("log")
+        ax.set_xlim(0.8, x.max() * 1.3)
+        ticks = [t for t in (1, 10, 100, 1000, 10_000, 100_000) if t <= x.max() * 1.3]
+        ax.xaxis.set_minor_locator(NullLocator())
+        ax.set_xlabel("frequency rank (1 = most frequent, log scale)")
+    else:
+        ax.set_xlim(0, x.max() * 1.02)
+        ticks = [t for t in range(0, int(x.max()) + 1, 5000)]
+        ax.set_xlabel("frequency rank (1 = most frequent, linear scale)")
     ax.xaxis.set_major_locator(FixedLocator(ticks))
-    ax.xaxis.set_minor_locator(NullLocator())
     ax.set_xticklabels([f"{t:,}" for t in ticks])
-    ax.set_xlabel("frequency rank (1 = most frequent, log scale)")
     ax.set_ylabel("length |v|")
-    ax.set_title(
-        f"Length against frequency rank: Spearman ρ = {rho:.2f}".replace("-", "\u2212"),
-        fontsize=14, loc="left",
-    )  # fmt: skip
-    ax.legend(loc="upper left", fontsize=12, markerscale=4)
+    if rho is not None:  # a true minus sign, as on the tick labels
+        title += f"Spearman ρ = {rho:.2f}".replace("-", "\u2212")
+    ax.set_title(title, fontsize=13, loc="left")
+    if legend:  # where the legend goes, or None for none
+        ax.legend(loc=legend, fontsize=11, markerscale=4)
     return ax
 
 
 def qa_heatmap(
-    S: npt.ArrayLike, recall: Recall, ax: Axes | None = None, *, colorbar: str = ""
+    S: npt.ArrayLike, recall: BestAnswers, ax: Axes | None = None, *, colorbar: str = ""
 ) -> Axes:
     """A square score matrix as colours: each row's best answer boxed in black, and in each
     missed row the right answer (on the diagonal) ringed and the row flagged on the right."""
@@ -105,7 +127,7 @@ def qa_heatmap(
     top = float(np.max(np.abs(s)))
     image = ax.imshow(s, cmap="PuOr", norm=Normalize(-top, top), aspect="equal")
     for i, j in enumerate(recall.best):
-        ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False, ec="black", lw=1.8))
+        ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False, ec="black", lw=0.9))
     missed = np.flatnonzero(~recall.hits)
     ax.plot(missed, missed, "o", ms=9, mfc="none", mec=PALETTE["black"], mew=2)
     for i in missed:
@@ -134,7 +156,7 @@ class SliceLengthView:
     axis), with the chosen k marked; beside it √(k/d), the typical length of such a slice,
     and the band where the slices of most random directions fall. Lines of 1 (the whole
     unit vector) and 0.8 (the screenshot) for reference. The markers: a blue disc at the
-    vector's length for the chosen k, a black square at √(k/d)."""
+    vector's length for the chosen k, a hollow black square around √(k/d)."""
 
     def __init__(
         self,
@@ -152,7 +174,7 @@ class SliceLengthView:
         d = b.shape[1]
         k = np.arange(1, d + 1)
         ax.fill_between(k, b[0], b[2], color=PALETTE["sky"], alpha=0.35, lw=0,
-                        label="random directions (middle 90%)")  # fmt: skip
+                        label="random, middle 90% per k")  # fmt: skip
         ax.plot(k, np.sqrt(k / d), color=PALETTE["black"], lw=2, ls="--", label=f"√(k/{d})")
         ax.axhline(1.0, color=GREY, lw=1.5)
         ax.axhline(SCREENSHOT, color=PALETTE["vermillion"], lw=1.5, ls=":")
@@ -170,8 +192,9 @@ class SliceLengthView:
         ax.set_ylabel("length of the first k")
         (self.curve,) = ax.plot(k, b[1], color=PALETTE["blue"], lw=2.5, label="this vector")
         (self.at_k,) = ax.plot([1, 1], [0, 1.12], color=GREY, lw=1.2, ls="-.")
-        (self.typical,) = ax.plot([1], [0], "s", ms=9, color=PALETTE["black"])
         (self.point,) = ax.plot([1], [0], "o", ms=10, color=PALETTE["blue"], mec="white")
+        # A hollow square drawn over the disc: where the two meet, the disc shows through.
+        (self.typical,) = ax.plot([1], [0], "s", ms=15, mfc="none", mec=PALETTE["black"], mew=2)
         # Under the 0.8 line on the left, where every curve is still far below.
         ax.legend(loc="upper left", bbox_to_anchor=(0.0, 0.69), fontsize=11)
         self.title = ax.set_title("", fontsize=13, loc="left")
