@@ -164,6 +164,20 @@ def close_to(value: float, rtol: float = 1e-6) -> Callable[[tuple[Any, ...], Any
     return matches
 
 
+def same_numbers(value: Any) -> Callable[[tuple[Any, ...], Any], bool]:
+    """A mistake matcher: the answer, as numbers, is ``value`` (same shape, to rounding)."""
+
+    def matches(args: tuple[Any, ...], actual: Any) -> bool:
+        try:
+            got = np.asarray(actual, dtype=float)
+        except (TypeError, ValueError):
+            return False
+        want = np.asarray(value, dtype=float)
+        return got.shape == want.shape and bool(np.allclose(got, want, rtol=1e-6, atol=1e-9))
+
+    return matches
+
+
 def grid_cases(func: Callable[..., Any], inputs: Sequence[tuple[Any, ...]]) -> tuple[Case, ...]:
     """Cases whose expected values come from an independent reference function."""
     return tuple(Case(tuple(args), func(*args)) for args in inputs)

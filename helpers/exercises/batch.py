@@ -8,18 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from ..checks import Case, Exercise, Mistake, close_to
-
-
-def _is(value: Any) -> Any:
-    """A mistake matcher: the answer, as numbers, is exactly ``value`` (same shape)."""
-
-    def matches(args: tuple[Any, ...], actual: Any) -> bool:
-        got = np.asarray(actual, dtype=float)
-        want = np.asarray(value, dtype=float)
-        return got.shape == want.shape and bool(np.allclose(got, want, rtol=1e-6, atol=1e-9))
-
-    return matches
+from ..checks import Case, Exercise, Mistake, close_to, same_numbers
 
 
 def _loop_cosines(Q: list[list[float]], A: list[list[float]]) -> list[list[float]]:
@@ -69,7 +58,7 @@ _INPUTS = (
 
 def _mistaken(func: Any) -> Any:
     def matches(args: tuple[Any, ...], actual: Any) -> bool:
-        return _is(func(*args))(args, actual)
+        return same_numbers(func(*args))(args, actual)
 
     return matches
 
@@ -81,17 +70,17 @@ EXERCISES = (
         cases=(Case((), (32, 1000)),),
         mistakes=(
             Mistake(
-                _is((384, 384)),
+                same_numbers((384, 384)),
                 "384 is the length d of each vector: it is the inner size of (32, 384) @ "
                 "(384, 1000), the one that is summed over and disappears.",
             ),
             Mistake(
-                _is((1000, 32)),
+                same_numbers((1000, 32)),
                 "That is the shape of A @ Q.T, answers down the side. In Q @ A.T each row "
                 "is a question: (n, d) @ (d, m) = (n, m).",
             ),
             Mistake(
-                _is((32, 384)),
+                same_numbers((32, 384)),
                 "That is Q's own shape. Each question gets one score per answer, so a row "
                 "has as many entries as there are answers.",
             ),
@@ -105,7 +94,7 @@ EXERCISES = (
         cases=(Case((), 1 * 4 + (-2) * 0.5 + 3 * 2),),
         mistakes=(
             Mistake(
-                _is([4.0, -1.0, 6.0]),
+                same_numbers([4.0, -1.0, 6.0]),
                 "That is a * b, the elementwise product. On two 1-D arrays, @ multiplies "
                 "matching entries and then adds them up: a single number.",
             ),

@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from ..checks import Case, Exercise, Mistake, close_to
+from ..checks import Case, Exercise, Mistake, close_to, same_numbers
 
 SLICE_K, SLICE_D = 24, 384  # not a k the notebook prints
 FIVE = (0.3, -0.2, 0.2, 0.2, -0.2)  # squared length 0.25: typical for d = 5 / 0.25 = 20
@@ -17,20 +17,9 @@ RANKS = (1, 2, 3, 4, 5)
 LENGTHS = (6.0, 4.5, 5.0, 12.0, 3.0)  # the 12.0 pulls Pearson's r of the raw values above 0
 
 
-def _is(value: Any) -> Any:
-    """A mistake matcher: the answer, as numbers, is ``value`` (same shape)."""
-
-    def matches(args: tuple[Any, ...], actual: Any) -> bool:
-        got = np.asarray(actual, dtype=float)
-        want = np.asarray(value, dtype=float)
-        return got.shape == want.shape and bool(np.allclose(got, want, rtol=1e-6, atol=1e-9))
-
-    return matches
-
-
 def _mistaken(func: Any) -> Any:
     def matches(args: tuple[Any, ...], actual: Any) -> bool:
-        return _is(func(*args))(args, actual)
+        return same_numbers(func(*args))(args, actual)
 
     return matches
 
