@@ -2,9 +2,9 @@
 
 Model functions for notebook 04.04 (numpy only), after Steck, Ekanadham & Kallus (2024),
 "Is Cosine-Similarity of Embeddings Really About Similarity?" (arXiv:2403.05440):
-replacing A by A·D and B by B·D⁻¹ (D diagonal, positive) leaves every dot product of
-A Bᵀ unchanged, but changes the cosines between rows of B, and their ranking. Kendall's
-τ (:func:`kendall_tau`) measures how much a ranking changed.
+replacing A by A·D and B by B·D⁻¹ (D diagonal, positive) leaves every user–item dot
+product (every entry of A Bᵀ) unchanged, but changes the cosines between rows of B, and
+their ranking. Kendall's τ (:func:`kendall_tau`) measures how much a ranking changed.
 """
 
 from __future__ import annotations
@@ -21,13 +21,19 @@ from .vectors import _as_array, as_vector, similarity_matrix
 @dataclass(frozen=True)
 class Factorization:
     """X ≈ A Bᵀ from a truncated SVD, X ≈ U S Vᵀ, with S split as A = U S^split,
-    B = V S^(1 − split). Row u of A is user u's embedding, row i of B is item i's."""
+    B = V S^(1 − split). Row u of A is user u's embedding, row i of B is item i's.
+
+    With ``shrink`` = λ > 0 every kept singular value is first lowered by λ: A = U (S − λ)^split,
+    B = V (S − λ)^(1 − split). At split 0.5 that is the best rank-k model under weight decay,
+    the loss |X − A Bᵀ|² + λ (|A|² + |B|²).
+    """
 
     X: np.ndarray  # (n_users, n_items), the data
     A: np.ndarray  # (n_users, k), one embedding per user
     B: np.ndarray  # (n_items, k), one embedding per item
-    singular_values: np.ndarray  # (k,), the k largest, largest first
-    split: float  # the power of S given to A; B gets 1 − split
+    singular_values: np.ndarray  # (k,), the k largest of X, largest first (before shrinking)
+    split: float  # the power of S (or S − λ) given to A; B gets 1 − split
+    shrink: float = 0.0  # λ, subtracted from every kept singular value
 
     @property
     def fitted(self) -> np.ndarray:
@@ -133,11 +139,18 @@ def ratings_matrix(
     return np.clip(np.round(raw), 0.0, 5.0)
 
 
-def factorize(X: npt.ArrayLike, k: int, *, split: float = 0.5) -> Factorization:
+def factorize(
+    X: npt.ArrayLike, k: int, *, split: float = 0.5, shrink: float = 0.0
+) -> Factorization:
     """The best rank-k fit X ≈ A Bᵀ (truncated SVD), A = U S^split, B = V S^(1 − split).
 
-    Signs are fixed so that each column of B has its entry of largest size positive (a
-    sign flip of a column of both A and B changes no product and no cosine).
+    ``shrink`` = λ ≥ 0 lowers every kept singular value by λ first (it must stay above 0):
+    with split 0.5, A = U (S − λ)^½, B = V (S − λ)^½ minimizes the weight-decay loss
+    |X − A Bᵀ|² + λ (|A|² + |B|²) over every A, B with k columns.
+
+    Signs: the SVD fixes each column of U and V only up to sign (flipping column j of both
+    changes no product and no cosine); we flip so that in each column of B the entry of
+    largest size is positive.
     """
     x = _as_array(X, "X", ndim=(2,)).astype(np.float64)
     k = _count(k, "k", 1, min(x.shape), "k=3")
@@ -147,16 +160,30 @@ def factorize(X: npt.ArrayLike, k: int, *, split: float = 0.5) -> Factorization:
             f"split must be between 0 and 1 (the power of S given to A), got {p}; "
             "0.5 splits S evenly."
         )
+    lam = float(_as_array(shrink, "shrink", ndim=(0,)))
+    if lam < 0:
+        raise ValueError(
+            f"shrink is the weight-decay strength λ, so it must be >= 0, got {lam}; "
+            "use 0 for no weight decay."
+        )
     u, s, vt = np.linalg.svd(x, full_matrices=False)
     if s[k - 1] <= s[0] * max(x.shape) * np.finfo(np.float64).eps:  # numpy's rank cut-off
         raise ValueError(
             f"X has rank below k={k} (its singular value number {k} is 0 up to rounding), so "
             "A and B would not be determined; pick a smaller k."
         )
+    if lam >= s[k - 1]:
+        raise ValueError(
+            f"shrink={lam} is not below singular value number {k}, {s[k - 1]:.4g}: that "
+            "column would shrink to 0 or below; use a smaller shrink or a smaller k."
+        )
     u, s, v = u[:, :k], s[:k], vt[:k].T
     flip = np.sign(v[np.argmax(np.abs(v), axis=0), np.arange(k)])
     u, v = u * flip, v * flip
-    return Factorization(X=x, A=u * s**p, B=v * s ** (1.0 - p), singular_values=s, split=p)
+    kept = s - lam
+    return Factorization(
+        X=x, A=u * kept**p, B=v * kept ** (1.0 - p), singular_values=s, split=p, shrink=lam
+    )
 
 
 def rescale(A: npt.ArrayLike, B: npt.ArrayLike, d: npt.ArrayLike) -> tuple[np.ndarray, np.ndarray]:

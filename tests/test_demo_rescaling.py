@@ -172,10 +172,35 @@ def test_stepping_moves_the_cosines_and_the_rank_lines():
 def test_snapshot_titles_give_d_tau_and_the_unchanged_scores():
     fig = rescaling_demo().snapshots([{"e2": 0, "e3": 0}, {"e2": 0, "e3": 2}, {"e2": -1, "e3": 1}])
     titles = [t.get_text() for ax in fig.axes for t in ax.texts if t.get_text().startswith("D =")]
-    assert titles[0].startswith("D = diag(1, 1, 1)\nτ = +1.00: 0 of 21 pairs swapped")
-    assert "D = diag(1, 1, 4)\nτ = −0.43: 15 of 21 pairs swapped" in titles[1]
-    assert "D = diag(1, 0.5, 2)\nτ = −0.33: 14 of 21 pairs swapped" in titles[2]
+    assert titles[0].startswith("D = diag(1, 1, 1)\nKendall τ = +1.00: 0 of 21 pairs swapped")
+    assert "D = diag(1, 1, 4)\nKendall τ = −0.43: 15 of 21 pairs swapped" in titles[1]
+    assert "D = diag(1, 0.5, 2)\nKendall τ = −0.33: 14 of 21 pairs swapped" in titles[2]
     assert all("max change 0" in t for t in titles)  # powers of 2: exact in floating point
+
+
+def test_snapshots_zoom_the_cosine_axis_and_the_live_figure_does_not():
+    demo = rescaling_demo()
+    fig = demo.snapshots([{"e2": 0, "e3": 2}, {"e2": -3, "e3": -3}])
+    zoomed = [panel.child_axes[0] for panel in fig.axes]  # each panel's cosine axes
+    lows = []
+    settings = ({"e2": 0.0, "e3": 2.0}, {"e2": -3.0, "e3": -3.0})
+    for setting, sub in zip(settings, zoomed, strict=True):
+        want = expected(**setting)
+        lowest = min(*want["now"].values(), *want["base"].values())
+        lo, hi = sub.get_xlim()
+        assert lo < lowest and hi > 1.0  # every cosine shown stays inside the axis
+        lows.append(lo)
+    assert lows[0] > 0.4  # diag(1, 1, 4): all cosines above 0.5, so the axis starts near them
+    assert lows[1] < -0.8  # diag(1, 1/8, 1/8) has cosines near −0.9
+    assert demo.view.cos_ax.get_xlim() == (-1.05, 1.05)  # live: drawn once, the full range
+
+
+def test_items_differ_by_colour_and_marker():
+    view = rescaling_demo().view
+    markers = [line.get_marker() for line in view.lines]
+    assert len(set(markers)) == len(markers) == 7
+    colours = [line.get_color() for line in view.lines]
+    assert len(set(colours)) == 7
 
 
 def test_the_view_refuses_a_result_of_the_wrong_size():
@@ -197,8 +222,10 @@ def test_tau_map_draws_the_grid_and_the_marks():
     assert image.get_extent() == [-1.25, 1.25, -1.25, 1.25]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["1/2", "1", "2"]
     labels = {t.get_text(): t for t in ax.texts}
-    assert labels["lowest: τ = −0.25"].get_ha() == "left"  # left half: label to the right
-    assert labels["right: τ = +1.00"].get_ha() == "right"
+    assert labels["lowest: −0.25"].get_ha() == "left"  # left half: label to the right
+    assert labels["right: +1.00"].get_ha() == "right"
     assert "item 4" in ax.get_title(loc="left")
+    (bar,) = [a for a in ax.figure.axes if a is not ax]  # the colour bar, labelled
+    assert "Kendall τ" in bar.get_ylabel()
     with pytest.raises(ValueError, match="shape"):
         tau_map(np.zeros((4, 5)), e)

@@ -6,6 +6,7 @@ import math
 import numpy as np
 import pytest
 import scipy.linalg
+import scipy.optimize
 import scipy.stats
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -140,6 +141,62 @@ def test_factorize_is_the_truncated_svd_split_as_asked(X, k, split):
     assert np.all(f.B[biggest, np.arange(k)] > 0)  # the sign convention
 
 
+def _weight_decay_loss(X, A, B, lam):
+    """|X − A Bᵀ|² + λ(|A|² + |B|²), entry by entry."""
+    n, m = X.shape
+    fit = math.fsum((X[u, i] - _fdot(A[u], B[i])) ** 2 for u in range(n) for i in range(m))
+    return fit + lam * (math.fsum(x * x for x in A.ravel()) + math.fsum(x * x for x in B.ravel()))
+
+
+@settings(derandomize=True, max_examples=12, database=None, deadline=None)
+@given(st.integers(0, 10_000), st.sampled_from([0.1, 0.5, 1.0]))
+def test_shrink_is_the_weight_decay_minimum_found_by_scipy(seed, lam):
+    """The closed form A = U (S − λ)^½, B = V (S − λ)^½ against a numerical minimization."""
+    rng = np.random.default_rng(seed)
+    X = rng.standard_normal((6, 4)) + 2.0
+    k = 2
+    f = factorize(X, k, shrink=lam)
+    n, m = X.shape
+
+    def loss_and_grad(theta):
+        A, B = theta[: n * k].reshape(n, k), theta[n * k :].reshape(m, k)
+        R = X - A @ B.T
+        loss = np.sum(R**2) + lam * (np.sum(A**2) + np.sum(B**2))
+        grad = np.concatenate(
+            [(-2 * R @ B + 2 * lam * A).ravel(), (-2 * R.T @ A + 2 * lam * B).ravel()]
+        )
+        return loss, grad
+
+    start = rng.standard_normal(n * k + m * k)
+    options = {"gtol": 1e-11, "ftol": 1e-15, "maxiter": 20_000}
+    found = scipy.optimize.minimize(
+        loss_and_grad, start, jac=True, method="L-BFGS-B", options=options
+    )
+    A_num, B_num = found.x[: n * k].reshape(n, k), found.x[n * k :].reshape(m, k)
+    closed = _weight_decay_loss(X, f.A, f.B, lam)
+    assert closed <= _weight_decay_loss(X, A_num, B_num, lam) + 1e-8
+    assert closed == pytest.approx(found.fun, abs=1e-6)
+    np.testing.assert_allclose(f.fitted, A_num @ B_num.T, atol=1e-4)
+    # Balanced: column j of A and of B both have length √(s_j − λ).
+    s = scipy.linalg.svdvals(X)[:k]
+    np.testing.assert_allclose(np.linalg.norm(f.A, axis=0), np.sqrt(s - lam), rtol=1e-10)
+    np.testing.assert_allclose(np.linalg.norm(f.B, axis=0), np.sqrt(s - lam), rtol=1e-10)
+    assert f.shrink == lam
+
+
+def test_shrink_rescales_the_items_by_a_diagonal_that_depends_on_lambda():
+    X = ratings_matrix(seed=27)
+    plain = factorize(X, 3)
+    for lam in (0.5, 2.0, 4.0):
+        shrunk = factorize(X, 3, shrink=lam)
+        s = plain.singular_values
+        # Column j of B is multiplied by √((s_j − λ)/s_j): B_λ = B D⁻¹ with d_j = √(s_j/(s_j − λ)).
+        for j in range(3):
+            np.testing.assert_allclose(
+                shrunk.B[:, j], plain.B[:, j] * math.sqrt((s[j] - lam) / s[j]), rtol=1e-12
+            )
+
+
 def test_factorize_refuses_bad_arguments():
     X = ratings_matrix()
     with pytest.raises(ValueError, match="between 1 and 8"):
@@ -152,6 +209,10 @@ def test_factorize_refuses_bad_arguments():
         factorize([1.0, 2.0], 1)
     with pytest.raises(ValueError, match="rank below"):
         factorize(np.outer([1.0, 2.0, 3.0], [1.0, 1.0]), 2)
+    with pytest.raises(ValueError, match="shrink"):
+        factorize(X, 2, shrink=-1.0)
+    with pytest.raises(ValueError, match="shrink=100.0 is not below"):
+        factorize(X, 2, shrink=100.0)
 
 
 def test_ratings_matrix_is_whole_stars_and_seeded():

@@ -104,8 +104,8 @@ EXERCISES = (
     Exercise(
         key="04.04-cosine-after",
         prompt=(
-            "Items b₁ = [1, 2] and b₂ = [2, −1], D = diag(1, 2). Their cosine after rescaling: "
-            "cos(b₁ D⁻¹, b₂ D⁻¹)."
+            "Items b₁ = [1, 2] and b₂ = [2, −1], D = diag(1, 2). Enter their cosine after "
+            "rescaling, cos(b₁ D⁻¹, b₂ D⁻¹) (not the cosine before)."
         ),
         cases=(Case((), _cos(_over(ITEM_1, DIAG_2), _over(ITEM_2, DIAG_2))),),
         mistakes=(

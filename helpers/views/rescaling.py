@@ -4,7 +4,12 @@
   circles) and now (filled), and beside it the two rankings, one line per item from its
   place at D = I to its place now: every crossing of two lines is a pair of items that
   the two rankings put in opposite orders;
-* :func:`tau_map`: τ over a grid of (d₂, d₃), as a heatmap, with chosen points marked.
+* :func:`tau_map`: Kendall τ over a grid of (d₂, d₃), as a heatmap with a colour bar and
+  chosen points marked.
+
+In a snapshot (a panel taller than wide) the cosine axis is zoomed to the data shown; the
+live figure keeps −1 to 1, since its axes are drawn once and the sliders can push cosines
+below 0.
 """
 
 from __future__ import annotations
@@ -20,12 +25,15 @@ from matplotlib.colors import TwoSlopeNorm
 from ..plotting import GREY, PALETTE, new_figure, signed
 from ..rescaling import Rescaled
 
-# One colour per other item, and its name at both ends of its line: colour is never the
-# only cue. (Okabe–Ito without the yellow, which is faint on white.)
+# One colour and one marker shape per other item, and its name at both ends of its line:
+# colour is never the only cue. (Okabe–Ito without the yellow, which is faint on white.)
+# Blue and sky blue are the closest pair, so they also differ in marker and line style.
 ITEM_COLORS = tuple(
     PALETTE[k] for k in ("blue", "vermillion", "green", "purple", "orange", "sky", "black")
 )
-NOW = PALETTE["blue"]  # the filled circles: cosines with B D⁻¹
+ITEM_MARKERS = ("o", "s", "^", "D", "v", "P", "X")
+ITEM_STYLES = ("-", "-", "-", "-", "-", "--", "-")
+NOW = PALETTE["blue"]  # the filled dots: cosines with B D⁻¹
 
 
 def diagonal(d: Sequence[float]) -> str:
@@ -81,11 +89,13 @@ class RescalingView:
         ]
         self.heads[1].set_x(-0.25)
         (self.links,) = self.cos_ax.plot([], [], color=GREY, lw=1.5, zorder=2)
+        # A large ring (D = I) and a small dot (now): where they coincide the dot sits
+        # inside the ring, so both stay visible.
         (self.base,) = self.cos_ax.plot(
-            [], [], ls="none", marker="o", ms=10, mfc="white", mec=GREY, mew=2, zorder=3
+            [], [], ls="none", marker="o", ms=14, mfc="none", mec=GREY, mew=2, zorder=3
         )
         (self.now,) = self.cos_ax.plot(
-            [], [], ls="none", marker="o", ms=9, color=NOW, mec="black", mew=0.8, zorder=4
+            [], [], ls="none", marker="o", ms=7, color=NOW, mec="black", mew=0.8, zorder=4
         )
         names = self.cos_ax.get_yaxis_transform()  # x in axes units, y in rows
         self.row_names = [
@@ -93,7 +103,8 @@ class RescalingView:
             for i in range(self.n)
         ]
         self.lines = [
-            self.rank_ax.plot([], [], color=c, lw=2.2, marker="o", ms=5)[0] for c in ITEM_COLORS
+            self.rank_ax.plot([], [], color=c, lw=2.2, ls=ls, marker=m, ms=7)[0]
+            for c, m, ls in zip(ITEM_COLORS, ITEM_MARKERS, ITEM_STYLES, strict=True)
         ][: self.n]
         self.left = [
             self.rank_ax.text(-0.08, i, "", ha="right", va="center", fontsize=12, color=c)
@@ -118,6 +129,15 @@ class RescalingView:
             self.title,
         ]
 
+    def _zoom(self, low: float) -> None:
+        """Cosine axis from just below ``low`` (rounded down to a tenth) to 1."""
+        start = math.floor(low * 10 - 1e-9) / 10
+        span = 1.0 - start
+        step = 0.1 if span <= 0.6 else 0.25 if span <= 1.2 else 0.5
+        ticks = np.arange(1.0, start - 1e-9, -step)[::-1]
+        self.cos_ax.set_xlim(start - 0.02 * span, 1.0 + 0.04 * span)
+        self.cos_ax.set_xticks(ticks, [f"{t:g}" for t in np.round(ticks, 2)])
+
     def update(self, result: Rescaled) -> None:
         if len(result.items) != self.n:
             raise ValueError(
@@ -132,6 +152,8 @@ class RescalingView:
         now = np.array([result.cosines[where[i]] for i in result.base_order])
         self.base.set_data(base, rows)
         self.now.set_data(now, rows)
+        if not self.wide:  # a snapshot: zoom the cosine axis to the cosines shown
+            self._zoom(min(base.min(), now.min()))
         gaps = np.full(self.n, np.nan)
         self.links.set_data(
             np.column_stack([base, now, gaps]).ravel(), np.column_stack([rows, rows, gaps]).ravel()
@@ -151,7 +173,7 @@ class RescalingView:
             c = result.counts
             self.title.set_text(
                 f"D = {diagonal(result.d)}\n"
-                f"τ = {signed(result.tau, 2)}: {c.discordant} of {c.pairs} pairs swapped\n"
+                f"Kendall τ = {signed(result.tau, 2)}: {c.discordant} of {c.pairs} pairs swapped\n"
                 f"scores A Bᵀ: max change {tiny(result.max_change)}"
             )
 
@@ -164,10 +186,11 @@ def tau_map(
     query: int = 0,
     ax: Axes | None = None,
 ) -> Axes:
-    """Heatmap of τ[i, j] at d₂ = 2^exponents[i] (rows, upwards), d₃ = 2^exponents[j]
-    (columns): blue for τ > 0, white at 0, red for τ < 0, darker further from 0. Instead of
-    a colour bar, ``marks`` (e₂, e₃, label, τ) circle a few D's and name their τ; a mark's
-    label goes left of it in the right half of the map, right of it in the left half."""
+    """Heatmap of Kendall τ[i, j] at d₂ = 2^exponents[i] (rows, upwards), d₃ =
+    2^exponents[j] (columns): blue for τ > 0, white at 0, red for τ < 0, darker further from
+    0, with a colour bar. ``marks`` (e₂, e₃, label, τ) circle a few D's and name their τ; a
+    mark's label goes left of it in the right half of the map, right of it in the left
+    half."""
     t = np.asarray(taus, dtype=float)
     e = np.asarray(exponents, dtype=float)
     if t.shape != (e.size, e.size):
@@ -178,10 +201,13 @@ def tau_map(
     ax = ax if ax is not None else new_figure(6.4, 5.6).axes[0]
     half = (e[1] - e[0]) / 2 if e.size > 1 else 0.5
     extent = (e[0] - half, e[-1] + half, e[0] - half, e[-1] + half)
-    ax.imshow(
+    image = ax.imshow(
         t, origin="lower", extent=extent, cmap="RdBu", norm=TwoSlopeNorm(0.0, -1.0, 1.0),
         interpolation="nearest",
     )  # fmt: skip
+    bar = ax.figure.colorbar(image, ax=ax, shrink=0.75, pad=0.03, ticks=[-1, -0.5, 0, 0.5, 1])
+    bar.set_label("Kendall τ against D = I", fontsize=12)
+    bar.ax.tick_params(labelsize=11)
     ticks = [x for x in range(math.ceil(e[0]), math.floor(e[-1]) + 1)]
     labels = [f"{2.0**x:g}" if x >= 0 else f"1/{2**-x}" for x in ticks]
     ax.set_xticks(ticks, labels)
@@ -194,13 +220,13 @@ def tau_map(
         ax.plot(e3, e2, "o", ms=11, mfc="none", mec="black", mew=2)
         left = e3 > middle
         ax.annotate(
-            f"{label}: τ = {signed(float(tau), 2)}", (e3, e2), xytext=(-9 if left else 9, 9),
+            f"{label}: {signed(float(tau), 2)}", (e3, e2), xytext=(-9 if left else 9, 9),
             textcoords="offset points", fontsize=12, ha="right" if left else "left",
             bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.85},
         )  # fmt: skip
     ax.set_title(
         f"Kendall τ of item {query}'s ranking against D = I\n"
-        "blue: τ > 0, more pairs kept; red: τ < 0, more swapped",
+        "blue: above 0, more pairs kept; red: below 0, more swapped",
         fontsize=13, loc="left",
     )  # fmt: skip
     ax.set_aspect("equal")
