@@ -93,6 +93,17 @@ def _get_ax(ax: Axes | None) -> Axes:
     return ax if ax is not None else new_figure().axes[0]
 
 
+def colour_bar(ax: Axes, image: Artist, label: str, *, shrink: float = 0.8) -> Axes:
+    """A horizontal colour bar for ``image`` under ``ax``, labelled at classroom size;
+    returns the bar's Axes."""
+    bar = ax.figure.colorbar(
+        image, ax=ax, orientation="horizontal", location="bottom", shrink=shrink, pad=0.03
+    )
+    bar.set_label(label, fontsize=12)
+    bar.ax.tick_params(labelsize=11)
+    return bar.ax
+
+
 def vector_axes(ax: Axes | None = None, *, lim: float = 1.3, ticks: Sequence[float] = ()) -> Axes:
     """Square, equal-aspect axes centred on the origin, with both axes drawn through it."""
     ax = _get_ax(ax)

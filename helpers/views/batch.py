@@ -10,7 +10,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import Normalize
 from matplotlib.patches import Rectangle
 
-from ..plotting import GREY, PALETTE, _get_ax, signed
+from ..plotting import GREY, PALETTE, _get_ax, colour_bar, signed
 from ..search import ScoreRow
 from ..vectors import _as_array
 
@@ -86,11 +86,7 @@ def score_heatmap(
     if title:
         ax.set_title(title, fontsize=14, pad=12)
     if colorbar:
-        bar = ax.figure.colorbar(
-            image, ax=ax, orientation="horizontal", location="bottom", shrink=0.8, pad=0.03
-        )
-        bar.set_label(colorbar, fontsize=12)
-        bar.ax.tick_params(labelsize=11)
+        colour_bar(ax, image, colorbar, shrink=0.8)
     return ax
 
 

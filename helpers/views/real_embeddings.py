@@ -19,7 +19,7 @@ from matplotlib.colors import Normalize
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import FixedLocator, NullLocator
 
-from ..plotting import GREY, PALETTE, _get_ax
+from ..plotting import GREY, PALETTE, _get_ax, colour_bar
 from ..real_embeddings import BandQuartiles, BestAnswers, LengthSummary, SliceView
 from ..vectors import _as_array
 
@@ -143,11 +143,7 @@ def qa_heatmap(
     for spine in ax.spines.values():
         spine.set_visible(False)
     if colorbar:
-        bar = ax.figure.colorbar(
-            image, ax=ax, orientation="horizontal", location="bottom", shrink=0.7, pad=0.03
-        )
-        bar.set_label(colorbar, fontsize=12)
-        bar.ax.tick_params(labelsize=11)
+        colour_bar(ax, image, colorbar, shrink=0.7)
     return ax
 
 
