@@ -1,6 +1,7 @@
-"""Every notebook with a live demo, in JupyterLab in Chromium: Run All renders every demo
-with no error and a correct readout, and a keyboard step repaints each (skipped, with
-one line saying how to enable it, without Chromium). The gallery test moves every slider.
+"""Every notebook with a live demo, in JupyterLab in Chromium: Run All over its code up to
+its last demo (``code_without_outputs``) renders every demo with no error and a correct
+readout, and a keyboard step repaints each (skipped, with one line saying how to enable
+it, without Chromium). The gallery test moves every slider.
 
 The first notebook is opened through the File menu and starts a kernel; the others join
 that kernel, as "use kernel from other session" does, which saves a kernel start and the
