@@ -24,7 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .contrastive import softmax
-from .vectors import _as_array, _check_flag, as_vector
+from .vectors import _as_array, _check_flag, as_count, as_vector
 
 __all__ = [
     "Attention",
@@ -45,11 +45,7 @@ __all__ = [
 
 
 def _check_count(value: object, name: str, *, low: int = 1, example: int = 8) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | np.integer):
-        raise TypeError(f"{name} must be a whole number, got {value!r}; e.g. {name}={example}.")
-    if value < low:
-        raise ValueError(f"{name} must be at least {low}, got {value}; e.g. {name}={example}.")
-    return int(value)
+    return as_count(value, name, low=low, example=f"{name}={example}")
 
 
 def _check_dims(dims: Sequence[int], name: str = "dims") -> tuple[int, ...]:

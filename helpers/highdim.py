@@ -23,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .normalizations import mean_center
-from .vectors import _as_array, _unit
+from .vectors import _as_array, _unit, as_count
 
 __all__ = [
     "D_MAX",
@@ -55,12 +55,7 @@ BINS = 80  # histogram bins of width 0.025 on [-1, 1]
 
 
 def _whole(value: object, name: str, example: str, low: int = 1) -> int:
-    """``value`` as an int >= ``low``; a clear error for floats, booleans, text or too small."""
-    if isinstance(value, bool | np.bool_) or not isinstance(value, int | np.integer):
-        raise TypeError(f"{name} must be a whole number (int), got {value!r}; e.g. {example}.")
-    if value < low:
-        raise ValueError(f"{name} must be at least {low}, got {value}; e.g. {example}.")
-    return int(value)
+    return as_count(value, name, low=low, example=example)
 
 
 def _kind(kind: object) -> str:

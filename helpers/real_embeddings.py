@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .search import top_k
-from .vectors import _as_array, _unit, as_vector, cosine_similarity, norm
+from .vectors import _as_array, _unit, as_count, as_vector, cosine_similarity, norm
 
 __all__ = [
     "BandQuartiles",
@@ -50,11 +50,7 @@ __all__ = [
 
 def _whole(value: object, name: str, example: str) -> int:
     """``value`` as an int; a float is accepted only if it is a whole number (slider values)."""
-    if isinstance(value, bool | np.bool_) or not isinstance(value, int | np.integer | float):
-        raise TypeError(f"{name} must be a whole number, got {value!r}; pass e.g. {example}.")
-    if isinstance(value, float) and not (math.isfinite(value) and value == int(value)):
-        raise ValueError(f"{name} must be a whole number, got {value!r}; pass e.g. {example}.")
-    return int(value)
+    return as_count(value, name, low=None, example=example, whole_floats=True)
 
 
 def _row(value: object, name: str, n: int, what: str) -> int:

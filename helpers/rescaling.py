@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from .vectors import _as_array, as_vector, similarity_matrix
+from .vectors import _as_array, as_count, as_vector, similarity_matrix
 
 
 @dataclass(frozen=True)
@@ -84,11 +84,7 @@ class Rescaled:
 
 
 def _count(value: object, name: str, low: int, high: int, example: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | np.integer):
-        raise TypeError(f"{name} must be a whole number (int), got {value!r}; e.g. {example}.")
-    if not low <= int(value) <= high:
-        raise ValueError(f"{name} must be between {low} and {high}, got {value}; e.g. {example}.")
-    return int(value)
+    return as_count(value, name, low=low, high=high, example=example)
 
 
 def _positive_diagonal(d: npt.ArrayLike, k: int) -> np.ndarray:

@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .contrastive import chance_loss, check_temperature, log_softmax, loss_floor
-from .vectors import _as_array, _unit
+from .vectors import _as_array, _unit, as_count
 
 __all__ = ["TemperatureRow", "cosine_row", "row_softmax"]
 
@@ -72,11 +72,7 @@ class TemperatureRow:
 
 
 def _count(value: object, name: str, low: int, example: str) -> int:
-    if isinstance(value, bool | np.bool_) or not isinstance(value, int | np.integer | float):
-        raise TypeError(f"{name} must be a whole number, got {value!r}; pass e.g. {example}.")
-    if value != int(value) or int(value) < low:
-        raise ValueError(f"{name} must be a whole number ≥ {low}, got {value!r}; e.g. {example}.")
-    return int(value)
+    return as_count(value, name, low=low, example=example, whole_floats=True)
 
 
 def cosine_row(negatives: int, *, right: float = 0.8, d: int = 16, seed: int = 301) -> np.ndarray:

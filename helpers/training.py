@@ -24,7 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .contrastive import contrastive_loss
-from .vectors import FloatArray, _as_array, _check_flag, _unit, norm
+from .vectors import FloatArray, _as_array, _check_flag, _unit, as_count, norm
 
 __all__ = [
     "CLIP_MAX_SCALE",
@@ -61,13 +61,7 @@ CURVE_WINDOW = 10  # loss curves show means of 10 steps; a run's final loss is t
 
 
 def _count(value: object, name: str, *, minimum: int = 1, example: int = 32) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | np.integer):
-        raise TypeError(
-            f"{name} must be a whole number (int), got {value!r}; e.g. {name}={example}."
-        )
-    if value < minimum:
-        raise ValueError(f"{name} must be at least {minimum}, got {value}; e.g. {name}={example}.")
-    return int(value)
+    return as_count(value, name, low=minimum, example=f"{name}={example}")
 
 
 def _number(value: object, name: str, *, positive: bool = False, example: float = 0.1) -> float:

@@ -9,6 +9,7 @@ right answer instead of inf or 0. float32 in gives float32 out; ints become floa
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -16,6 +17,7 @@ import numpy.typing as npt
 
 __all__ = [
     "angle_between",
+    "as_count",
     "as_vector",
     "cosine_similarity",
     "dot",
@@ -140,6 +142,33 @@ def _pair(a: npt.ArrayLike, b: npt.ArrayLike, na: str, nb: str) -> tuple[FloatAr
         )
     dtype = np.result_type(x, y)
     return x.astype(dtype, copy=False), y.astype(dtype, copy=False)
+
+
+def as_count(
+    value: object,
+    name: str,
+    *,
+    example: str,
+    low: int | None = 1,
+    high: int | None = None,
+    whole_floats: bool = False,
+) -> int:
+    """``value`` as an int in [low, high] (a bound of None is open); else a clear error.
+
+    ``whole_floats=True`` also takes floats such as 5.0 (slider values arrive as floats).
+    ``example`` is shown in the message, e.g. "n=8".
+    """
+    kinds = int | np.integer | float if whole_floats else int | np.integer
+    if isinstance(value, bool | np.bool_) or not isinstance(value, kinds):
+        raise TypeError(f"{name} must be a whole number (int), got {value!r}; e.g. {example}.")
+    if isinstance(value, float) and not (math.isfinite(value) and value == int(value)):
+        raise ValueError(f"{name} must be a whole number, got {value!r}; e.g. {example}.")
+    n = int(value)
+    if high is not None and not (low if low is not None else n) <= n <= high:
+        raise ValueError(f"{name} must be between {low} and {high}, got {n}; e.g. {example}.")
+    if low is not None and n < low:
+        raise ValueError(f"{name} must be at least {low}, got {n}; e.g. {example}.")
+    return n
 
 
 def _check_flag(value: object, name: str) -> None:

@@ -681,3 +681,23 @@ BAD_INPUT = [
 def test_bad_input_raises_clear_error(func, args, kwargs, exc, match):
     with pytest.raises(exc, match=match):
         func(*args, **kwargs)
+
+
+def test_as_count_takes_whole_numbers_and_names_what_is_wrong():
+    from helpers.vectors import as_count
+
+    assert as_count(np.int64(5), "n", example="n=8") == 5
+    assert as_count(5.0, "k", example="k=5", whole_floats=True) == 5
+    assert as_count(0, "seed", example="seed=0", low=0) == 0
+    for bad, error, words in [
+        (True, TypeError, "n must be a whole number"),
+        (2.0, TypeError, "whole number"),  # floats only with whole_floats=True
+        ("3", TypeError, "e.g. n=8"),
+        (1, ValueError, "n must be at least 2"),
+    ]:
+        with pytest.raises(error, match=words):
+            as_count(bad, "n", example="n=8", low=2)
+    with pytest.raises(ValueError, match="must be a whole number"):
+        as_count(2.5, "k", example="k=5", whole_floats=True)
+    with pytest.raises(ValueError, match="between 1 and 8"):
+        as_count(9, "n", example="n=8", low=1, high=8)
