@@ -12,7 +12,7 @@ A check never raises, so an unfinished exercise cannot break "Run All":
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -176,8 +176,3 @@ def same_numbers(value: Any) -> Callable[[tuple[Any, ...], Any], bool]:
         return got.shape == want.shape and bool(np.allclose(got, want, rtol=1e-6, atol=1e-9))
 
     return matches
-
-
-def grid_cases(func: Callable[..., Any], inputs: Sequence[tuple[Any, ...]]) -> tuple[Case, ...]:
-    """Cases whose expected values come from an independent reference function."""
-    return tuple(Case(tuple(args), func(*args)) for args in inputs)
